@@ -1,0 +1,34 @@
+"""Sign-ins, sign-outs and failed sign-ins go to the audit log (Django's auth signals)."""
+
+from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
+
+from ocop.audit.log import record
+
+
+def client_ip(request) -> str | None:
+    if request is None:
+        return None
+    return request.META.get("REMOTE_ADDR") or None
+
+
+def on_login(sender, request, user, **kwargs):
+    record("auth.login", actor=user, obj=user, ip_address=client_ip(request))
+
+
+def on_logout(sender, request, user, **kwargs):
+    if user is not None:
+        record("auth.logout", actor=user, obj=user, ip_address=client_ip(request))
+
+
+def on_login_failed(sender, credentials, request=None, **kwargs):
+    record(
+        "auth.login_failed",
+        changes={"username": str(credentials.get("username", ""))[:150]},
+        ip_address=client_ip(request),
+    )
+
+
+def connect():
+    user_logged_in.connect(on_login, dispatch_uid="ocop.audit.login")
+    user_logged_out.connect(on_logout, dispatch_uid="ocop.audit.logout")
+    user_login_failed.connect(on_login_failed, dispatch_uid="ocop.audit.login_failed")

@@ -1,0 +1,26 @@
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from ocop.accounts import rules
+
+
+def navigation(request):
+    """The header's links, by role: each user sees only what they may open."""
+    user = getattr(request, "user", None)
+    items = [(_("Trang chủ"), reverse("home"))]
+    if user is not None and user.is_authenticated:
+        items.append((_("Trang của tôi"), reverse("accounts:dashboard")))
+        if rules.can_view_users(user):
+            items.append((_("Người dùng"), reverse("accounts:user_list")))
+        if rules.can_view_audit_log(user):
+            items.append((_("Nhật ký"), reverse("audit:log")))
+        if user.is_staff:
+            items.append((_("Quản trị"), reverse("admin:index")))
+    items.append((_("API"), "/api/v1/docs"))
+    path = request.path if request is not None else ""
+    return {
+        "nav_items": [
+            {"label": label, "url": url, "current": url != "/" and path.startswith(url)}
+            for label, url in items
+        ]
+    }

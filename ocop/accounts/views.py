@@ -1,0 +1,235 @@
+import time
+
+from axes.handlers.proxy import AxesProxyHandler
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import PasswordResetForm
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse, reverse_lazy
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from ocop.accounts import actions, queries, rules
+from ocop.accounts.forms import RolePlaceForm, UserCreateForm, UserFilterForm
+from ocop.accounts.models import RoleAssignment, User
+from ocop.audit.log import history, record
+
+
+def failure_delay(failures: int) -> float:
+    """Seconds to wait after the n-th failed sign-in: none for the first, then growing, capped."""
+    if failures <= 1:
+        return 0.0
+    return min(settings.LOGIN_FAILURE_DELAY_STEP * (failures - 1), settings.LOGIN_FAILURE_DELAY_MAX)
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "accounts/login.html"
+    redirect_authenticated_user = True
+
+    def form_invalid(self, form):
+        credentials = {"username": self.request.POST.get("username", "")}
+        delay = failure_delay(AxesProxyHandler.get_failures(self.request, credentials))
+        if delay:
+            time.sleep(delay)
+        return super().form_invalid(form)
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    template_name = "accounts/password_change.html"
+    success_url = reverse_lazy("accounts:dashboard")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        record("auth.password_changed", actor=self.request.user, obj=self.request.user)
+        messages.success(self.request, _("Đã đổi mật khẩu."))
+        return response
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    template_name = "accounts/password_reset_confirm.html"
+    success_url = reverse_lazy("accounts:password_reset_complete")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        record("auth.password_reset", actor=form.user, obj=form.user)
+        return response
+
+
+@login_required
+def dashboard(request):
+    """The signed-in user's own page: who they are and the places they serve."""
+    assignments = rules.active_roles(request.user)
+    return render(
+        request,
+        "accounts/dashboard.html",
+        {
+            "assignments": assignments,
+            "can_view_users": rules.can_view_users(request.user),
+            "visible_users": queries.users_visible_to(request.user).count()
+            if rules.can_view_users(request.user)
+            else 0,
+        },
+    )
+
+
+def _visible_user_or_404(request, username: str) -> User:
+    if not rules.can_view_users(request.user):
+        raise Http404
+    return get_object_or_404(queries.users_visible_to(request.user), username=username)
+
+
+@login_required
+def user_list(request):
+    if not rules.can_view_users(request.user):
+        raise Http404
+    filters = UserFilterForm(request.GET or None)
+    users = queries.users_visible_to(request.user)
+    if filters.is_valid():
+        q = filters.cleaned_data["q"].strip()
+        if q:
+            users = users.filter(
+                Q(username__icontains=q) | Q(full_name__icontains=q) | Q(email__icontains=q)
+            )
+        if filters.cleaned_data["role"]:
+            users = users.filter(
+                pk__in=RoleAssignment.objects.active()
+                .filter(role=filters.cleaned_data["role"])
+                .values("user_id")
+            )
+    page = Paginator(queries.with_active_roles(users.order_by("username")), 50).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "accounts/user_list.html",
+        {"page": page, "filters": filters, "can_create": rules.can_create_users(request.user)},
+    )
+
+
+@login_required
+def user_create(request):
+    if not rules.can_create_users(request.user):
+        raise Http404
+    form = UserCreateForm(request.POST or None, actor=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            user = actions.create_user(
+                actor=request.user,
+                username=data["username"],
+                email=data["email"],
+                full_name=data["full_name"],
+                phone=data["phone"],
+                password=data["password"] or None,
+                role=data["role"],
+                province=data["province"],
+                commune=data["commune"],
+            )
+        except actions.AccountError as exc:
+            form.add_error(None, str(exc))
+        else:
+            if not data["password"]:
+                _send_invitation(request, user)
+                messages.success(
+                    request,
+                    _("Đã tạo tài khoản và gửi e-mail mời đặt mật khẩu tới %(email)s.")
+                    % {"email": user.email},
+                )
+            else:
+                messages.success(request, _("Đã tạo tài khoản %(username)s.") % {"username": user})
+            return redirect("accounts:user_detail", username=user.username)
+    return render(request, "accounts/user_form.html", {"form": form})
+
+
+def _send_invitation(request, user: User) -> None:
+    """The password-reset e-mail doubles as the invitation to set a first password."""
+    form = PasswordResetForm({"email": user.email})
+    form.is_valid()
+    form.save(
+        request=request,
+        use_https=request.is_secure(),
+        subject_template_name="accounts/email/invitation_subject.txt",
+        email_template_name="accounts/email/invitation.txt",
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        extra_email_context={"inviter": request.user},
+    )
+
+
+@login_required
+def user_detail(request, username: str):
+    target = _visible_user_or_404(request, username)
+    assignments = list(
+        target.role_assignments.select_related("province", "commune", "granted_by", "revoked_by")
+    )
+    for a in assignments:
+        a.revocable = rules.can_revoke(request.user, a)
+    grant_form = RolePlaceForm(actor=request.user) if rules.can_create_users(request.user) else None
+    return render(
+        request,
+        "accounts/user_detail.html",
+        {"target": target, "assignments": assignments, "grant_form": grant_form},
+    )
+
+
+@login_required
+@require_POST
+def user_grant_role(request, username: str):
+    target = _visible_user_or_404(request, username)
+    form = RolePlaceForm(request.POST, actor=request.user)
+    if form.is_valid():
+        try:
+            actions.grant_role(
+                target,
+                form.cleaned_data["role"],
+                actor=request.user,
+                province=form.cleaned_data["province"],
+                commune=form.cleaned_data["commune"],
+            )
+        except actions.AccountError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("Đã cấp vai trò."))
+        return redirect("accounts:user_detail", username=target.username)
+    assignments = list(target.role_assignments.select_related("province", "commune"))
+    for a in assignments:
+        a.revocable = rules.can_revoke(request.user, a)
+    return render(
+        request,
+        "accounts/user_detail.html",
+        {"target": target, "assignments": assignments, "grant_form": form},
+        status=400,
+    )
+
+
+@login_required
+@require_POST
+def user_revoke_role(request, username: str, assignment_id: int):
+    target = _visible_user_or_404(request, username)
+    assignment = get_object_or_404(RoleAssignment, pk=assignment_id, user=target)
+    try:
+        actions.revoke_role(assignment, actor=request.user)
+    except actions.AccountError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Đã thu hồi vai trò."))
+    return redirect("accounts:user_detail", username=target.username)
+
+
+@login_required
+def user_history(request, username: str):
+    target = _visible_user_or_404(request, username)
+    page = Paginator(history(target), 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "audit/history.html",
+        {
+            "object": target,
+            "page": page,
+            "back_url": reverse("accounts:user_detail", args=[target.username]),
+        },
+    )

@@ -1,0 +1,34 @@
+"""The one versioned JSON API, /api/v1/, with its OpenAPI document and human docs."""
+
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI
+from ninja.errors import HttpError
+
+from ocop.places.api import router as places_router
+
+api = NinjaAPI(
+    title="OCOP Platform API",
+    version="1",
+    description="Dữ liệu mở của Chương trình OCOP. Open data of the OCOP programme.",
+    urls_namespace="api-v1",
+    docs_url="/docs",
+    openapi_url="/openapi.json",
+)
+
+
+@api.exception_handler(HttpError)
+def http_error(request, exc: HttpError):
+    return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
+
+
+@api.exception_handler(Exception)
+def unexpected_error(request, exc: Exception):  # never a stack trace to API users
+    import logging
+
+    logging.getLogger("ocop.api").exception("API error")
+    return api.create_response(
+        request, {"detail": _("Lỗi máy chủ. Vui lòng thử lại sau.")}, status=500
+    )
+
+
+api.add_router("/", places_router)
