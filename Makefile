@@ -13,7 +13,7 @@ run: setup ## set everything up, then serve on http://$(HOST):$(PORT)
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 setup: install ## migrations, translations, places and demo accounts (idempotent)
-	@mkdir -p var
+	@mkdir -p var/static var/media
 	$(MANAGE) compilemessages --ignore=$(VENV) --ignore=var -v0
 	$(MANAGE) migrate --noinput -v0
 	$(MANAGE) load_places

@@ -1,4 +1,5 @@
 from django import forms
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.contrib.auth.password_validation import validate_password
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
@@ -118,3 +119,25 @@ class UserFilterForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["role"].choices = [("", _("Mọi vai trò")), *Role.choices]
+
+
+class LoginForm(AuthenticationForm):
+    error_messages = {
+        "invalid_login": _(
+            "Tên đăng nhập hoặc mật khẩu không đúng. Lưu ý: mật khẩu phân biệt chữ hoa, chữ thường."
+        ),
+        "inactive": _("Tài khoản này đã bị khoá. Hãy liên hệ cơ quan OCOP của tỉnh."),
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"].label = _("Tên đăng nhập")
+        self.fields["password"].label = _("Mật khẩu")
+
+
+class ResetPasswordForm(PasswordResetForm):
+    """Also reaches accounts that never had a password (invited, or created by an officer)."""
+
+    def get_users(self, email):
+        users = User._default_manager.filter(email__iexact=email, is_active=True)
+        return (u for u in users if u.email and u.email.lower() == email.lower())

@@ -5,7 +5,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.forms import PasswordResetForm
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404
@@ -15,7 +14,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ocop.accounts import actions, queries, rules
-from ocop.accounts.forms import RolePlaceForm, UserCreateForm, UserFilterForm
+from ocop.accounts.forms import (
+    LoginForm,
+    ResetPasswordForm,
+    RolePlaceForm,
+    UserCreateForm,
+    UserFilterForm,
+)
 from ocop.accounts.models import RoleAssignment, User
 from ocop.audit.log import history, record
 
@@ -29,6 +34,7 @@ def failure_delay(failures: int) -> float:
 
 class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
+    authentication_form = LoginForm
     redirect_authenticated_user = True
 
     def form_invalid(self, form):
@@ -148,7 +154,7 @@ def user_create(request):
 
 def _send_invitation(request, user: User) -> None:
     """The password-reset e-mail doubles as the invitation to set a first password."""
-    form = PasswordResetForm({"email": user.email})
+    form = ResetPasswordForm({"email": user.email})
     form.is_valid()
     form.save(
         request=request,

@@ -1,0 +1,132 @@
+import re
+
+import pytest
+from django.contrib.auth.hashers import identify_hasher
+from django.core.management import CommandError, call_command
+
+from ocop.accounts.models import User
+from ocop.accounts.views import failure_delay
+from ocop.audit.models import AuditEntry
+from tests.conftest import PASSWORD
+
+pytestmark = pytest.mark.django_db
+
+
+def sign_in(client, username, password):
+    return client.post("/accounts/login/", {"username": username, "password": password})
+
+
+def test_sign_in_and_out_are_audited(client, province_officer):
+    response = sign_in(client, "tinh.hanoi", PASSWORD)
+    assert response.status_code == 302 and response["Location"] == "/accounts/"
+    entry = AuditEntry.objects.get(verb="auth.login")
+    assert entry.actor == province_officer and entry.ip_address == "127.0.0.1"
+    client.post("/accounts/logout/")
+    assert AuditEntry.objects.filter(verb="auth.logout", actor=province_officer).exists()
+
+
+def test_failed_sign_in_is_audited_with_the_name_tried(client, province_officer):
+    response = sign_in(client, "tinh.hanoi", "wrong-password")
+    assert response.status_code == 200
+    assert "không đúng" in response.content.decode()
+    entry = AuditEntry.objects.get(verb="auth.login_failed")
+    assert entry.actor is None and entry.changes == {"username": "tinh.hanoi"}
+
+
+def test_repeated_failures_lock_the_account_for_a_while(client, province_officer, settings):
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        sign_in(client, "tinh.hanoi", "wrong-password")
+    response = sign_in(client, "tinh.hanoi", PASSWORD)  # even the right password now
+    assert response.status_code == 429
+    assert "Tạm khoá đăng nhập" in response.content.decode()
+    assert not AuditEntry.objects.filter(verb="auth.login").exists()
+
+
+def test_other_accounts_are_not_locked_by_someone_elses_failures(
+    client, province_officer, commune_officer, settings
+):
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        sign_in(client, "tinh.hanoi", "wrong-password")
+    assert sign_in(client, "xa.battrang", PASSWORD).status_code == 302
+
+
+def test_failure_delay_grows_then_caps(settings):
+    settings.LOGIN_FAILURE_DELAY_STEP = 0.5
+    settings.LOGIN_FAILURE_DELAY_MAX = 1.2
+    assert [failure_delay(n) for n in range(1, 6)] == [0.0, 0.5, 1.0, 1.2, 1.2]
+
+
+def test_passwords_are_hashed_with_argon2(province_officer):
+    assert identify_hasher(province_officer.password).algorithm == "argon2"
+
+
+def test_password_change_is_audited(client_for, province_officer):
+    client = client_for(province_officer)
+    response = client.post(
+        "/accounts/password/change/",
+        {
+            "old_password": PASSWORD,
+            "new_password1": "another-strong-pass-42",
+            "new_password2": "another-strong-pass-42",
+        },
+    )
+    assert response.status_code == 302
+    province_officer.refresh_from_db()
+    assert province_officer.check_password("another-strong-pass-42")
+    assert AuditEntry.objects.filter(verb="auth.password_changed", actor=province_officer).exists()
+
+
+def test_password_reset_by_email_end_to_end(client, province_officer, mailoutbox):
+    client.post("/accounts/password/reset/", {"email": "tinh.hanoi@example.vn"})
+    assert len(mailoutbox) == 1
+    link = re.search(r"https?://[^/]+(/accounts/password/reset/\S+/)", mailoutbox[0].body)[1]
+    form_page = client.get(link, follow=True)
+    assert form_page.status_code == 200
+    response = client.post(
+        form_page.redirect_chain[-1][0],
+        {"new_password1": "reset-strong-pass-77", "new_password2": "reset-strong-pass-77"},
+    )
+    assert response.status_code == 302
+    province_officer.refresh_from_db()
+    assert province_officer.check_password("reset-strong-pass-77")
+    assert AuditEntry.objects.filter(verb="auth.password_reset", actor=province_officer).exists()
+
+
+def test_password_reset_for_unknown_email_reveals_nothing(client, places, mailoutbox):
+    response = client.post("/accounts/password/reset/", {"email": "nobody@example.vn"})
+    assert response.status_code == 302
+    assert mailoutbox == []
+
+
+def test_seed_demo_creates_one_user_per_role_and_is_idempotent(places, capsys, settings):
+    settings.DEBUG = True
+    call_command("seed_demo")
+    first = capsys.readouterr().out
+    users = set(User.objects.values_list("username", flat=True))
+    entries = AuditEntry.objects.count()
+    call_command("seed_demo")
+    assert set(User.objects.values_list("username", flat=True)) == users
+    assert AuditEntry.objects.count() == entries
+    assert {"admin", "trunguong", "tinh.hanoi", "tinh.lamdong", "xa.battrang"} <= users
+    assert "ocop-demo-2026" in first
+    roles = set(
+        User.objects.filter(role_assignments__isnull=False).values_list(
+            "role_assignments__role", flat=True
+        )
+    )
+    assert roles == {
+        "admin",
+        "central_officer",
+        "province_officer",
+        "commune_officer",
+        "council_member",
+    }
+
+
+def test_seed_demo_refuses_without_debug(places, settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="DEBUG=false"):
+        call_command("seed_demo")
+    assert not User.objects.exists()
+    call_command("seed_demo", allow_production=True)
+    assert User.objects.filter(username="admin").exists()

@@ -1,0 +1,106 @@
+"""Persona fixtures shared by every test (house rule 11)."""
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+
+from ocop.accounts import actions
+from ocop.accounts.enums import Role
+from ocop.places.models import Commune, Province
+
+PASSWORD = "correct-horse-battery-9"
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load the real places once per test database."""
+    with django_db_blocker.unblock():
+        call_command("load_places", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def _fast_and_quiet(settings):
+    settings.LOGIN_FAILURE_DELAY_STEP = 0
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture
+def places(db):
+    """Places exist (reloaded when a transactional test flushed them)."""
+    if not Province.objects.exists():
+        call_command("load_places", verbosity=0)
+
+
+def make_user(username, role=None, *, province=None, commune=None, **extra):
+    return actions.create_user(
+        actor=None,
+        username=username,
+        email=f"{username}@example.vn",
+        full_name=username.replace(".", " ").title(),
+        password=PASSWORD,
+        role=role,
+        province=Province.objects.get(code=province) if province else None,
+        commune=Commune.objects.get(code=commune) if commune else None,
+        **extra,
+    )
+
+
+# Hà Nội (01): Xã Bát Tràng 00583, Xã Phú Xuyên 10273. Lâm Đồng (68): Xã Đơn Dương 24931.
+@pytest.fixture
+def commune_officer(places):
+    return make_user("xa.battrang", Role.COMMUNE_OFFICER, commune="00583")
+
+
+@pytest.fixture
+def other_commune_officer(places):
+    return make_user("xa.phuxuyen", Role.COMMUNE_OFFICER, commune="10273")
+
+
+@pytest.fixture
+def other_province_commune_officer(places):
+    return make_user("xa.donduong", Role.COMMUNE_OFFICER, commune="24931")
+
+
+@pytest.fixture
+def province_officer(places):
+    return make_user("tinh.hanoi", Role.PROVINCE_OFFICER, province="01")
+
+
+@pytest.fixture
+def other_province_officer(places):
+    return make_user("tinh.lamdong", Role.PROVINCE_OFFICER, province="68")
+
+
+@pytest.fixture
+def council_member(places):
+    return make_user("hoidong.hanoi", Role.COUNCIL_MEMBER, province="01")
+
+
+@pytest.fixture
+def central_officer(places):
+    return make_user("trunguong", Role.CENTRAL_OFFICER)
+
+
+@pytest.fixture
+def admin_user(places):
+    return make_user("quantri", Role.ADMIN)
+
+
+@pytest.fixture
+def plain_user(places):
+    return make_user("nguoidung")
+
+
+@pytest.fixture
+def client_for(client):
+    """``client_for(user)`` signs the test client in as that user."""
+
+    def sign_in(user):
+        client.force_login(user, backend=settings.AUTHENTICATION_BACKENDS[-1])
+        return client
+
+    return sign_in
