@@ -18,7 +18,8 @@ PRODUCTION = {
 
 
 def manage(*args, env=None, code=None):
-    environment = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "DATABASE_URL"}}
+    unset = {"DEBUG", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    environment = {k: v for k, v in os.environ.items() if k not in unset}
     environment.update(env or {})
     command = [sys.executable, "manage.py", *args] if code is None else [sys.executable, "-c", code]
     return subprocess.run(
