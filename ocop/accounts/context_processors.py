@@ -18,9 +18,11 @@ def navigation(request):
             items.append((_("Quản trị"), reverse("admin:index")))
     items.append((_("API"), "/api/v1/docs"))
     path = request.path if request is not None else ""
+    # The current item is the longest link that starts the path (/accounts/users/ beats /accounts/).
+    matches = [url for _label, url in items if path == url or (url != "/" and path.startswith(url))]
+    current = max(matches, key=len, default=None)
     return {
         "nav_items": [
-            {"label": label, "url": url, "current": url != "/" and path.startswith(url)}
-            for label, url in items
+            {"label": label, "url": url, "current": url == current} for label, url in items
         ]
     }

@@ -209,3 +209,8 @@ def test_navigation_follows_the_role(client_for, commune_officer, central_office
     assert "Người dùng" in labels(commune_officer)
     assert "Nhật ký" not in labels(commune_officer)
     assert "Nhật ký" in labels(central_officer)
+
+
+def test_navigation_marks_only_the_closest_item_current(client_for, province_officer):
+    items = client_for(province_officer).get("/accounts/users/").context["nav_items"]
+    assert [str(i["label"]) for i in items if i["current"]] == ["Người dùng"]
