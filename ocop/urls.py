@@ -1,7 +1,5 @@
 from django.contrib import admin
-from django.templatetags.static import static
 from django.urls import include, path
-from django.views.generic import RedirectView
 from django.views.i18n import set_language
 
 from ocop import views
@@ -10,7 +8,7 @@ from ocop.api import api
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
-    path("favicon.ico", RedirectView.as_view(url=static("ocop/img/logo.svg"), permanent=True)),
+    path("favicon.ico", views.favicon),
     path("accounts/", include("ocop.accounts.urls")),
     path("audit/", include("ocop.audit.urls")),
     path("i18n/setlang/", set_language, name="set_language"),

@@ -1,9 +1,10 @@
 import logging
 
 from django.db import connection
-from django.http import HttpResponseServerError, JsonResponse
+from django.http import HttpResponsePermanentRedirect, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
+from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 
 from ocop.places.models import Commune, Province
@@ -30,6 +31,10 @@ def healthz(request):
         log.exception("health check: database unavailable")
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
     return JsonResponse({"status": "ok"})
+
+
+def favicon(request):
+    return HttpResponsePermanentRedirect(static("ocop/img/logo.svg"))
 
 
 def page_not_found(request, exception):

@@ -28,7 +28,18 @@ def on_login_failed(sender, credentials, request=None, **kwargs):
     )
 
 
+def on_locked_out(sender, request, username=None, ip_address=None, **kwargs):
+    record(
+        "auth.locked_out",
+        changes={"username": str(username or "")[:150]},
+        ip_address=ip_address or client_ip(request),
+    )
+
+
 def connect():
+    from axes.signals import user_locked_out
+
+    user_locked_out.connect(on_locked_out, dispatch_uid="ocop.audit.locked_out")
     user_logged_in.connect(on_login, dispatch_uid="ocop.audit.login")
     user_logged_out.connect(on_logout, dispatch_uid="ocop.audit.logout")
     user_login_failed.connect(on_login_failed, dispatch_uid="ocop.audit.login_failed")

@@ -10,6 +10,7 @@ VERBS = {
     "auth.login": _("Đăng nhập"),
     "auth.logout": _("Đăng xuất"),
     "auth.login_failed": _("Đăng nhập thất bại"),
+    "auth.locked_out": _("Tạm khoá đăng nhập do sai nhiều lần"),
     "auth.password_changed": _("Đổi mật khẩu"),
     "auth.password_reset": _("Đặt lại mật khẩu qua e-mail"),
     "user.created": _("Tạo tài khoản"),

@@ -40,6 +40,8 @@ def test_repeated_failures_lock_the_account_for_a_while(client, province_officer
     assert response.status_code == 429
     assert "Tạm khoá đăng nhập" in response.content.decode()
     assert not AuditEntry.objects.filter(verb="auth.login").exists()
+    locked = AuditEntry.objects.filter(verb="auth.locked_out")
+    assert locked.exists() and locked.first().changes == {"username": "tinh.hanoi"}
 
 
 def test_other_accounts_are_not_locked_by_someone_elses_failures(
