@@ -166,20 +166,25 @@ def _send_invitation(request, user: User) -> None:
     )
 
 
-@login_required
-def user_detail(request, username: str):
-    target = _visible_user_or_404(request, username)
+def _render_user_detail(request, target: User, grant_form=None, status=200):
     assignments = list(
         target.role_assignments.select_related("province", "commune", "granted_by", "revoked_by")
     )
     for a in assignments:
         a.revocable = rules.can_revoke(request.user, a)
-    grant_form = RolePlaceForm(actor=request.user) if rules.can_create_users(request.user) else None
+    if grant_form is None and rules.can_create_users(request.user):
+        grant_form = RolePlaceForm(actor=request.user)
     return render(
         request,
         "accounts/user_detail.html",
         {"target": target, "assignments": assignments, "grant_form": grant_form},
+        status=status,
     )
+
+
+@login_required
+def user_detail(request, username: str):
+    return _render_user_detail(request, _visible_user_or_404(request, username))
 
 
 @login_required
@@ -201,15 +206,7 @@ def user_grant_role(request, username: str):
         else:
             messages.success(request, _("Đã cấp vai trò."))
         return redirect("accounts:user_detail", username=target.username)
-    assignments = list(target.role_assignments.select_related("province", "commune"))
-    for a in assignments:
-        a.revocable = rules.can_revoke(request.user, a)
-    return render(
-        request,
-        "accounts/user_detail.html",
-        {"target": target, "assignments": assignments, "grant_form": form},
-        status=400,
-    )
+    return _render_user_detail(request, target, grant_form=form, status=400)
 
 
 @login_required

@@ -214,3 +214,14 @@ def test_navigation_follows_the_role(client_for, commune_officer, central_office
 def test_navigation_marks_only_the_closest_item_current(client_for, province_officer):
     items = client_for(province_officer).get("/accounts/users/").context["nav_items"]
     assert [str(i["label"]) for i in items if i["current"]] == ["Người dùng"]
+
+
+def test_grant_with_a_missing_place_explains_and_grants_nothing(
+    client_for, central_officer, plain_user
+):
+    response = client_for(central_officer).post(
+        "/accounts/users/nguoidung/roles/", {"role": "commune_officer"}
+    )
+    assert response.status_code == 400
+    assert "commune" in response.context["grant_form"].errors
+    assert not plain_user.role_assignments.exists()
