@@ -1,0 +1,313 @@
+"""The scoring engine of Quyết định 26/2026/QĐ-TTg, Phụ lục II. Pure: no database, no Django.
+
+A sheet is a tree (part → criterion → … → leaf criterion → options). Each leaf gets one
+chosen option, or, for a council's mean, a number of points. The engine returns the part
+scores, the total, the star band, the star minimums that are not met and the final stars:
+
+* band (half-open): [90, 100] 5★, [70, 90) 4★, [50, 70) 3★, [30, 50) 2★, below 30 1★;
+* a product reaches level L ∈ {3, 4, 5} only if, in every criterion where an option is marked
+  L or lower, the chosen option scores at least as much as the marked option (marks
+  accumulate: 4★ must meet the 3★ marks too);
+* stars = min(band, highest level whose minimums are all met, or 2 when none is met).
+
+Only 3★ and above are certifiable. ``next_star`` says what would lift the product one level:
+the unmet minimums of that level and the fewest option upgrades that reach it.
+"""
+
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+STAR_LEVELS = (3, 4, 5)
+CERTIFIABLE_FROM = 3
+# Lower bound of each band, highest first (half-open intervals).
+BANDS = ((Decimal(90), 5), (Decimal(70), 4), (Decimal(50), 3), (Decimal(30), 2))
+BAND_FLOOR = {stars: floor for floor, stars in BANDS}
+
+
+@dataclass(frozen=True)
+class Option:
+    code: str
+    text: str
+    points: Decimal
+    min_star: int | None = None
+
+
+@dataclass(frozen=True)
+class Criterion:
+    code: str
+    name: str
+    max_points: Decimal
+    criteria: tuple["Criterion", ...] = ()
+    options: tuple[Option, ...] = ()
+
+    @property
+    def is_leaf(self) -> bool:
+        return bool(self.options)
+
+    def leaves(self) -> Iterator["Criterion"]:
+        if self.is_leaf:
+            yield self
+        for child in self.criteria:
+            yield from child.leaves()
+
+    def required_points(self, level: int) -> Decimal | None:
+        """The points a product needs here to reach ``level`` (marks of that level or lower)."""
+        marked = [o.points for o in self.options if o.min_star is not None and o.min_star <= level]
+        return max(marked) if marked else None
+
+
+@dataclass(frozen=True)
+class Part:
+    code: str
+    name: str
+    max_points: Decimal
+    criteria: tuple[Criterion, ...]
+
+    def leaves(self) -> Iterator[Criterion]:
+        for criterion in self.criteria:
+            yield from criterion.leaves()
+
+
+@dataclass(frozen=True)
+class Sheet:
+    code: str
+    name: str
+    parts: tuple[Part, ...]
+
+    def leaves(self) -> Iterator[Criterion]:
+        for part in self.parts:
+            yield from part.leaves()
+
+    def leaf(self, code: str) -> Criterion:
+        for leaf in self.leaves():
+            if leaf.code == code:
+                return leaf
+        raise UnknownCriterion(code)
+
+    @property
+    def max_points(self) -> Decimal:
+        return sum((p.max_points for p in self.parts), Decimal(0))
+
+
+class EvaluationError(ValueError):
+    """Answers that do not fit the sheet; ``code`` names the offending code."""
+
+    def __init__(self, code: str):
+        super().__init__(code)
+        self.code = code
+
+
+class UnknownCriterion(EvaluationError):
+    pass
+
+
+class UnknownOption(EvaluationError):
+    pass
+
+
+@dataclass(frozen=True)
+class UnmetMinimum:
+    criterion: str
+    required_star: int
+    required_points: Decimal
+    chosen_points: Decimal
+
+
+@dataclass(frozen=True)
+class Upgrade:
+    criterion: str
+    from_option: str | None
+    to_option: str
+    gain: Decimal
+
+
+@dataclass(frozen=True)
+class NextStar:
+    stars: int
+    points_needed: Decimal
+    unmet_minimums: tuple[UnmetMinimum, ...]
+    upgrades: tuple[Upgrade, ...]
+    reachable: bool
+
+
+@dataclass(frozen=True)
+class Result:
+    total: Decimal
+    parts: dict[str, Decimal]
+    band_stars: int
+    stars: int
+    unmet_minimums: tuple[UnmetMinimum, ...]
+    unanswered: tuple[str, ...]
+    next_star: NextStar | None = field(default=None)
+
+    @property
+    def certifiable(self) -> bool:
+        return self.stars >= CERTIFIABLE_FROM
+
+
+def band_stars(total: Decimal) -> int:
+    for floor, stars in BANDS:
+        if total >= floor:
+            return stars
+    return 1
+
+
+def resolve(sheet: Sheet, answers: Mapping[str, str]) -> dict[str, Option]:
+    """Map ``{leaf code: option code}`` to options, refusing unknown or misplaced codes."""
+    chosen = {}
+    for criterion_code, option_code in answers.items():
+        leaf = sheet.leaf(criterion_code)
+        option = next((o for o in leaf.options if o.code == option_code), None)
+        if option is None:
+            raise UnknownOption(option_code)
+        chosen[criterion_code] = option
+    return chosen
+
+
+def evaluate(sheet: Sheet, answers: Mapping[str, str]) -> Result:
+    """Score one sheet from chosen options (unanswered leaves score 0 and are listed)."""
+    chosen = resolve(sheet, answers)
+    points = {code: option.points for code, option in chosen.items()}
+    return evaluate_points(sheet, points, chosen=chosen)
+
+
+def mean_points(sheet: Sheet, sheets_answers: Sequence[Mapping[str, str]]) -> dict[str, Decimal]:
+    """A council's mean: each leaf's points averaged over the members' sheets."""
+    if not sheets_answers:
+        return {}
+    resolved = [resolve(sheet, answers) for answers in sheets_answers]
+    count = Decimal(len(resolved))
+    return {
+        leaf.code: sum((r[leaf.code].points for r in resolved if leaf.code in r), Decimal(0))
+        / count
+        for leaf in sheet.leaves()
+    }
+
+
+def evaluate_points(
+    sheet: Sheet, points: Mapping[str, Decimal], *, chosen: Mapping[str, Option] | None = None
+) -> Result:
+    """Score one sheet from points per leaf (chosen options, or a council's mean)."""
+    chosen = chosen or {}
+    for code in points:
+        sheet.leaf(code)  # refuses unknown criteria
+    leaves = list(sheet.leaves())
+    got = {leaf.code: Decimal(points.get(leaf.code, 0)) for leaf in leaves}
+    parts = {
+        part.code: sum((got[leaf.code] for leaf in part.leaves()), Decimal(0))
+        for part in sheet.parts
+    }
+    total = sum(parts.values(), Decimal(0))
+    band = band_stars(total)
+    met = [level for level in STAR_LEVELS if not _unmet(leaves, got, level)]
+    highest_met = max(met) if met else 2
+    stars = min(band, highest_met)
+    unmet = tuple(u for u in _unmet(leaves, got, band) if u.required_star <= band)
+    unanswered = tuple(leaf.code for leaf in leaves if leaf.code not in points)
+    next_star = _next_star(leaves, got, chosen, total, stars) if stars < 5 else None
+    return Result(total, parts, band, stars, unmet, unanswered, next_star)
+
+
+def _unmet(leaves, got, level) -> list[UnmetMinimum]:
+    unmet = []
+    for leaf in leaves:
+        for option in leaf.options:
+            if option.min_star is None or option.min_star > level:
+                continue
+            if got[leaf.code] < option.points:
+                unmet.append(
+                    UnmetMinimum(leaf.code, option.min_star, option.points, got[leaf.code])
+                )
+    # One row per criterion and star: the strictest mark of that star.
+    strictest: dict[tuple[str, int], UnmetMinimum] = {}
+    for u in unmet:
+        key = (u.criterion, u.required_star)
+        if key not in strictest or u.required_points > strictest[key].required_points:
+            strictest[key] = u
+    return sorted(strictest.values(), key=lambda u: (u.required_star, u.criterion))
+
+
+def _next_star(leaves, got, chosen, total, stars) -> NextStar:
+    """The fewest upgrades that lift the product from ``stars`` to ``stars + 1``."""
+    target = max(stars + 1, CERTIFIABLE_FROM)
+    floor = BAND_FLOOR[target]
+    unmet = tuple(_unmet(leaves, got, target))
+    new_points = dict(got)
+    upgrades: dict[str, Upgrade] = {}
+
+    def upgrade(leaf, option):
+        current = chosen.get(leaf.code)
+        upgrades[leaf.code] = Upgrade(
+            leaf.code,
+            current.code if current else None,
+            option.code,
+            option.points - got[leaf.code],
+        )
+        new_points[leaf.code] = option.points
+
+    # 1. Every unmet minimum of the target level: the cheapest option that meets it.
+    by_code = {leaf.code: leaf for leaf in leaves}
+    for code in dict.fromkeys(u.criterion for u in unmet):
+        leaf = by_code[code]
+        need = leaf.required_points(target)
+        option = min((o for o in leaf.options if o.points >= need), key=lambda o: o.points)
+        upgrade(leaf, option)
+    # 2. Then the points still missing, with as few upgrades as possible (largest gains first).
+    missing = floor - sum(new_points.values(), Decimal(0))
+    candidates = sorted(
+        (leaf for leaf in leaves if leaf.code not in upgrades),
+        key=lambda leaf: max(o.points for o in leaf.options) - new_points[leaf.code],
+        reverse=True,
+    )
+    for leaf in candidates:
+        if missing <= 0:
+            break
+        best = max(o.points for o in leaf.options)
+        if best <= new_points[leaf.code]:
+            break
+        enough = [o for o in leaf.options if o.points - new_points[leaf.code] >= missing]
+        option = (
+            min(enough, key=lambda o: o.points)
+            if enough
+            else max(leaf.options, key=lambda o: o.points)
+        )
+        missing -= option.points - new_points[leaf.code]
+        upgrade(leaf, option)
+    return NextStar(
+        stars=target,
+        points_needed=max(floor - total, Decimal(0)),
+        unmet_minimums=unmet,
+        upgrades=tuple(upgrades.values()),
+        reachable=missing <= 0,
+    )
+
+
+def sheet_from_dict(data: Mapping) -> Sheet:
+    """Build a sheet from the JSON shape of the API and the data files."""
+
+    def criterion(c) -> Criterion:
+        return Criterion(
+            code=c["code"],
+            name=c["name"],
+            max_points=Decimal(str(c["max_points"])),
+            criteria=tuple(criterion(x) for x in c.get("criteria", ())),
+            options=tuple(
+                Option(o["code"], o["text"], Decimal(str(o["points"])), o.get("min_star"))
+                for o in c.get("options", ())
+            ),
+        )
+
+    return Sheet(
+        code=data["code"],
+        name=data["name"],
+        parts=tuple(
+            Part(
+                p["code"],
+                p["name"],
+                Decimal(str(p["max_points"])),
+                tuple(criterion(c) for c in p["criteria"]),
+            )
+            for p in data["parts"]
+        ),
+    )
