@@ -10,6 +10,9 @@ scores, the total, the star band, the star minimums that are not met and the fin
   accumulate: 4★ must meet the 3★ marks too);
 * stars = min(band, highest level whose minimums are all met, or 2 when none is met).
 
+Some criteria (set 26) offer two cases ("Lựa chọn một trong hai trường hợp"): their children
+are ``exclusive``; the product answers one case, which alone scores and alone carries marks.
+
 Only 3★ and above are certifiable. ``next_star`` says what would lift the product one level:
 the unmet minimums of that level and the fewest option upgrades that reach it.
 """
@@ -40,10 +43,23 @@ class Criterion:
     max_points: Decimal
     criteria: tuple["Criterion", ...] = ()
     options: tuple[Option, ...] = ()
+    exclusive: bool = False  # children are alternative cases; one is answered
 
     @property
     def is_leaf(self) -> bool:
         return bool(self.options)
+
+    def active_leaves(self, answered) -> Iterator["Criterion"]:
+        """The leaves that count: for alternative cases, the answered one (else the first)."""
+        if self.is_leaf:
+            yield self
+            return
+        children = self.criteria
+        if self.exclusive:
+            chosen = [c for c in children if any(lf.code in answered for lf in c.leaves())]
+            children = chosen[:1] or children[:1]
+        for child in children:
+            yield from child.active_leaves(answered)
 
     def leaves(self) -> Iterator["Criterion"]:
         if self.is_leaf:
@@ -68,6 +84,10 @@ class Part:
         for criterion in self.criteria:
             yield from criterion.leaves()
 
+    def active_leaves(self, answered) -> Iterator[Criterion]:
+        for criterion in self.criteria:
+            yield from criterion.active_leaves(answered)
+
 
 @dataclass(frozen=True)
 class Sheet:
@@ -79,11 +99,25 @@ class Sheet:
         for part in self.parts:
             yield from part.leaves()
 
+    def active_leaves(self, answered) -> Iterator[Criterion]:
+        for part in self.parts:
+            yield from part.active_leaves(answered)
+
     def leaf(self, code: str) -> Criterion:
         for leaf in self.leaves():
             if leaf.code == code:
                 return leaf
         raise UnknownCriterion(code)
+
+    def exclusive_groups(self) -> Iterator[Criterion]:
+        def walk(criteria):
+            for c in criteria:
+                if c.exclusive:
+                    yield c
+                yield from walk(c.criteria)
+
+        for part in self.parts:
+            yield from walk(part.criteria)
 
     @property
     def max_points(self) -> Decimal:
@@ -104,6 +138,10 @@ class UnknownCriterion(EvaluationError):
 
 class UnknownOption(EvaluationError):
     pass
+
+
+class TwoCasesAnswered(EvaluationError):
+    """Both alternative cases of one criterion were answered; ``code`` is the criterion."""
 
 
 @dataclass(frozen=True)
@@ -162,7 +200,15 @@ def resolve(sheet: Sheet, answers: Mapping[str, str]) -> dict[str, Option]:
         if option is None:
             raise UnknownOption(option_code)
         chosen[criterion_code] = option
+    _check_one_case(sheet, chosen)
     return chosen
+
+
+def _check_one_case(sheet: Sheet, answered) -> None:
+    for group in sheet.exclusive_groups():
+        cases = [c for c in group.criteria if any(lf.code in answered for lf in c.leaves())]
+        if len(cases) > 1:
+            raise TwoCasesAnswered(group.code)
 
 
 def evaluate(sheet: Sheet, answers: Mapping[str, str]) -> Result:
@@ -192,10 +238,11 @@ def evaluate_points(
     chosen = chosen or {}
     for code in points:
         sheet.leaf(code)  # refuses unknown criteria
-    leaves = list(sheet.leaves())
+    _check_one_case(sheet, points)
+    leaves = list(sheet.active_leaves(points))
     got = {leaf.code: Decimal(points.get(leaf.code, 0)) for leaf in leaves}
     parts = {
-        part.code: sum((got[leaf.code] for leaf in part.leaves()), Decimal(0))
+        part.code: sum((got[leaf.code] for leaf in part.active_leaves(points)), Decimal(0))
         for part in sheet.parts
     }
     total = sum(parts.values(), Decimal(0))
@@ -287,11 +334,13 @@ def sheet_from_dict(data: Mapping) -> Sheet:
     """Build a sheet from the JSON shape of the API and the data files."""
 
     def criterion(c) -> Criterion:
+        variants = c.get("variants")
         return Criterion(
             code=c["code"],
             name=c["name"],
-            max_points=Decimal(str(c["max_points"])),
-            criteria=tuple(criterion(x) for x in c.get("criteria", ())),
+            max_points=Decimal(str(c.get("max_points") or max(o["points"] for o in c["options"]))),
+            criteria=tuple(criterion(x) for x in (variants or c.get("criteria", ()))),
+            exclusive=bool(variants),
             options=tuple(
                 Option(o["code"], o["text"], Decimal(str(o["points"])), o.get("min_star"))
                 for o in c.get("options", ())

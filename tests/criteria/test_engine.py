@@ -177,3 +177,44 @@ def test_applying_next_star_upgrades_reaches_that_star(answers):
         return
     upgraded = {**answers, **{u.criterion: u.to_option for u in result.next_star.upgrades}}
     assert evaluate(SHEET, upgraded).stars >= result.next_star.stars
+
+
+CASES = engine.Sheet(
+    "CASES",
+    "two cases",
+    (
+        engine.Part(
+            "A",
+            "A",
+            D(10),
+            (
+                engine.Criterion(
+                    "8",
+                    "either case",
+                    D(3),
+                    criteria=(leaf("8.a", (1, None), (3, 3)), leaf("8.b", (1, None), (3, None))),
+                    exclusive=True,
+                ),
+                leaf("9", (0, None), (7, None)),
+            ),
+        ),
+    ),
+)
+
+
+def test_only_the_answered_case_scores_and_carries_marks():
+    assert CASES.max_points == 10
+    result = evaluate(CASES, {"8.b": "8.b.a", "9": "9.b"})
+    assert result.total == 8 and result.unanswered == ()
+    assert all(u.criterion != "8.a" for u in evaluate(CASES, {"8.b": "8.b.a"}).unmet_minimums)
+    assert evaluate(CASES, {"8.a": "8.a.a"}).next_star.unmet_minimums[0].criterion == "8.a"
+
+
+def test_answering_both_cases_is_refused_naming_the_criterion():
+    with pytest.raises(engine.TwoCasesAnswered) as exc:
+        evaluate(CASES, {"8.a": "8.a.a", "8.b": "8.b.a"})
+    assert exc.value.code == "8"
+
+
+def test_unanswered_cases_list_only_the_first_case():
+    assert evaluate(CASES, {}).unanswered == ("8.a", "9")
