@@ -2,8 +2,9 @@
 
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
-from ninja.errors import HttpError
 
+from ocop.criteria.api import router as criteria_router
+from ocop.lib.apierror import ApiError
 from ocop.places.api import router as places_router
 
 api = NinjaAPI(
@@ -16,9 +17,12 @@ api = NinjaAPI(
 )
 
 
-@api.exception_handler(HttpError)
-def http_error(request, exc: HttpError):
-    return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
+@api.exception_handler(ApiError)
+def api_error(request, exc: ApiError):
+    body = {"detail": exc.detail}
+    if exc.code is not None:
+        body["code"] = exc.code
+    return api.create_response(request, body, status=exc.status)
 
 
 @api.exception_handler(Exception)
@@ -32,3 +36,4 @@ def unexpected_error(request, exc: Exception):  # never a stack trace to API use
 
 
 api.add_router("/", places_router)
+api.add_router("/", criteria_router)

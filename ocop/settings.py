@@ -48,6 +48,9 @@ INSTALLED_APPS = [
     "ocop.audit",
     "ocop.places",
     "ocop.accounts",
+    "ocop.legal",
+    "ocop.products",
+    "ocop.criteria",
 ]
 
 MIDDLEWARE = [

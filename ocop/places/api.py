@@ -1,7 +1,7 @@
 from django.utils.translation import gettext as _
 from ninja import Router, Schema
-from ninja.errors import HttpError
 
+from ocop.lib.apierror import ApiError
 from ocop.places import queries
 from ocop.places.models import Province
 
@@ -38,7 +38,7 @@ def list_communes(request, code: str):
     """The communes, wards and special zones of one province, by the province's 2-digit code."""
     province = Province.objects.filter(code=code).first()
     if province is None:
-        raise HttpError(404, _("Không có tỉnh, thành phố mã %(code)s.") % {"code": code})
+        raise ApiError(404, _("Không có tỉnh, thành phố mã %(code)s.") % {"code": code}, code)
     return [
         CommuneOut(
             code=c.code, name=c.name, type=c.type, codename=c.codename, province_code=province.code

@@ -1,0 +1,81 @@
+import json
+
+from django.utils.translation import gettext as _
+from ninja import Router, Schema
+
+from ocop.criteria import engine, queries, serialize
+from ocop.lib.apierror import ApiError
+
+router = Router(tags=["criteria"])
+
+
+class EvaluateIn(Schema):
+    answers: dict[str, str]
+
+
+def _get_set(code: str):
+    cs = queries.published_sets().filter(code=code).first()
+    if cs is None:
+        raise ApiError(404, _("Không có bộ tiêu chí mã %(code)s.") % {"code": code}, code)
+    return cs
+
+
+def _duplicate_criterion(body: bytes) -> str | None:
+    """The first criterion answered twice in the raw JSON (a dict would keep only one)."""
+    found = []
+
+    def hook(pairs):
+        keys = [k for k, _v in pairs]
+        found.extend(k for k in keys if keys.count(k) > 1)
+        return dict(pairs)
+
+    try:
+        json.loads(body or b"{}", object_pairs_hook=hook)
+    except ValueError:
+        return None
+    return found[0] if found else None
+
+
+@router.get("/criteria-sets", summary="Các bộ tiêu chí đánh giá")
+def list_sets(request) -> list[dict]:
+    """The published criteria sets (one per product set and legal instrument)."""
+    return [serialize.summary(cs) for cs in queries.published_sets()]
+
+
+@router.get("/criteria-sets/{code}", summary="Một bộ tiêu chí, đầy đủ")
+def get_set(request, code: str) -> dict:
+    """Parts → criteria → options with points and star minimums (`min_star` 3/4/5 or null)."""
+    return serialize.detail(_get_set(code))
+
+
+@router.post("/criteria-sets/{code}/evaluate", summary="Chấm điểm thử một phiếu")
+def evaluate(request, code: str, payload: EvaluateIn) -> dict:
+    """Score answers `{leaf criterion code: option code}`; unanswered leaves score 0."""
+    cs = _get_set(code)
+    duplicate = _duplicate_criterion(request.body)
+    if duplicate:
+        raise ApiError(
+            422,
+            _("Tiêu chí %(code)s được chọn hai phương án; mỗi tiêu chí chỉ chọn một.")
+            % {"code": duplicate},
+            duplicate,
+        )
+    try:
+        result = engine.evaluate(cs.sheet(), payload.answers)
+    except engine.UnknownCriterion as exc:
+        raise ApiError(
+            422, _("Không có tiêu chí %(code)s trong bộ này.") % {"code": exc.code}, exc.code
+        ) from None
+    except engine.UnknownOption as exc:
+        raise ApiError(
+            422,
+            _("Phương án %(code)s không thuộc tiêu chí đã chọn.") % {"code": exc.code},
+            exc.code,
+        ) from None
+    except engine.TwoCasesAnswered as exc:
+        raise ApiError(
+            422,
+            _("Tiêu chí %(code)s chỉ được chọn một trong hai trường hợp.") % {"code": exc.code},
+            exc.code,
+        ) from None
+    return serialize.result(result)

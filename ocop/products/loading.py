@@ -1,0 +1,47 @@
+"""Loads a classification (Phụ lục I) from a data file. Idempotent."""
+
+from ocop.legal.models import LegalInstrument
+from ocop.lib.text import fold
+from ocop.products.models import ProductGroup, ProductSet, Sector
+
+
+def load_classification(instrument: LegalInstrument, data: dict) -> dict[int, ProductSet]:
+    """Create or update sectors, groups and product sets; return product sets by number."""
+    sectors, groups, product_sets = {}, {}, {}
+    for position, sector in enumerate(data["sectors"], start=1):
+        sectors[sector["code"]], _ = Sector.objects.update_or_create(
+            instrument=instrument,
+            code=sector["code"],
+            defaults={"name": sector["name"], "position": position},
+        )
+        for group_position, group in enumerate(sector["groups"], start=1):
+            groups[group["code"]], _ = ProductGroup.objects.update_or_create(
+                sector=sectors[sector["code"]],
+                code=group["code"],
+                defaults={"name": group["name"], "position": group_position},
+            )
+    for item in data["product_sets"]:
+        group = groups[item["group_code"]]
+        values = {
+            "group": group,
+            "code": item["code"],
+            "name": item["name"],
+            "sheet_name": item["scoresheet_name"],
+            "managing_ministries": item["managing_ministries"],
+            "samples_required": item["samples_required"],
+            "search_text": fold(
+                " ".join(
+                    [
+                        item["code"],
+                        item["name"],
+                        item["scoresheet_name"],
+                        group.name,
+                        group.sector.name,
+                    ]
+                )
+            ),
+        }
+        product_sets[item["number"]], _ = ProductSet.objects.update_or_create(
+            instrument=instrument, number=item["number"], defaults=values
+        )
+    return product_sets
