@@ -17,6 +17,7 @@ setup: install ## migrations, translations, places and demo accounts (idempotent
 	$(MANAGE) compilemessages --ignore=$(VENV) --ignore=var -v0
 	$(MANAGE) migrate --noinput -v0
 	$(MANAGE) load_places
+	$(MANAGE) load_criteria
 	$(MANAGE) seed_demo
 
 install: $(VENV)/.installed

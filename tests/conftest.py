@@ -13,9 +13,10 @@ PASSWORD = "correct-horse-battery-9"
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Load the real places once per test database."""
+    """Load the real places and criteria sets once per test database."""
     with django_db_blocker.unblock():
         call_command("load_places", verbosity=0)
+        call_command("load_criteria", verbosity=0)
 
 
 @pytest.fixture(autouse=True)
@@ -33,6 +34,15 @@ def places(db):
     """Places exist (reloaded when a transactional test flushed them)."""
     if not Province.objects.exists():
         call_command("load_places", verbosity=0)
+
+
+@pytest.fixture
+def criteria(db):
+    """Criteria sets exist (reloaded when a transactional test flushed them)."""
+    from ocop.criteria.models import CriteriaSet
+
+    if not CriteriaSet.objects.exists():
+        call_command("load_criteria", verbosity=0)
 
 
 def make_user(username, role=None, *, province=None, commune=None, **extra):

@@ -184,6 +184,11 @@ class Result:
         return self.stars >= CERTIFIABLE_FROM
 
 
+def code_key(code: str) -> tuple:
+    """Decision order for criterion codes: "2.3" before "10", "8.a" after "8"."""
+    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in code.split("."))
+
+
 def band_stars(total: Decimal) -> int:
     for floor, stars in BANDS:
         if total >= floor:
@@ -272,7 +277,7 @@ def _unmet(leaves, got, level) -> list[UnmetMinimum]:
         key = (u.criterion, u.required_star)
         if key not in strictest or u.required_points > strictest[key].required_points:
             strictest[key] = u
-    return sorted(strictest.values(), key=lambda u: (u.required_star, u.criterion))
+    return sorted(strictest.values(), key=lambda u: (u.required_star, code_key(u.criterion)))
 
 
 def _next_star(leaves, got, chosen, total, stars) -> NextStar:
