@@ -11,6 +11,7 @@ urlpatterns = [
     path("favicon.ico", views.favicon),
     path("accounts/", include("ocop.accounts.urls")),
     path("audit/", include("ocop.audit.urls")),
+    path("", include("ocop.criteria.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

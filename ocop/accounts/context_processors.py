@@ -7,9 +7,11 @@ from ocop.accounts import rules
 def navigation(request):
     """The header's links, by role: each user sees only what they may open."""
     user = getattr(request, "user", None)
-    items = [(_("Trang chủ"), reverse("home"))]
+    items = [(_("Trang chủ"), reverse("home")), (_("Tự đánh giá"), reverse("criteria:choose"))]
     if user is not None and user.is_authenticated:
         items.append((_("Trang của tôi"), reverse("accounts:dashboard")))
+        if rules.is_office_user(user) or rules.is_council_member(user):
+            items.append((_("Bộ tiêu chí"), reverse("criteria:staff_list")))
         if rules.can_view_users(user):
             items.append((_("Người dùng"), reverse("accounts:user_list")))
         if rules.can_view_audit_log(user):

@@ -1,0 +1,98 @@
+import re
+
+import pytest
+
+from ocop.lib.text import fold
+
+pytestmark = pytest.mark.django_db
+
+SHEET = "/tu-danh-gia/QD26-2026-S09/"
+
+
+def test_fold_removes_vietnamese_accents():
+    assert fold("Nước MẮM  Đà Nẵng") == "nuoc mam da nang"
+
+
+def test_choose_page_lists_all_sets_by_sector_without_sign_in(client, criteria):
+    response = client.get("/tu-danh-gia/")
+    assert response.status_code == 200
+    assert response.context["count"] == 26
+    assert "Tương, nước mắm, gia vị dạng lỏng khác" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("q", "expected"), [("nuoc mam", "QD26-2026-S09"), ("DU LỊCH", "QD26-2026-S26")]
+)
+def test_search_folds_accents(client, criteria, q, expected):
+    response = client.get("/tu-danh-gia/", {"q": q})
+    codes = [
+        cs.code for _s, groups in response.context["sectors"] for _g, sets in groups for cs in sets
+    ]
+    assert codes == [expected]
+
+
+def test_sheet_shows_options_as_radios_with_points_and_marks(client, criteria):
+    html = client.get(SHEET).content.decode()
+    assert 'type="radio" name="1.1" value="1.1-1"' in html
+    assert "tối thiểu 3★" in html and "Hồ sơ bị loại khi" in html
+
+
+def test_sheet_keeps_answers_from_the_address(client, criteria):
+    html = client.get(SHEET, {"1.1": "1.1-2"}).content.decode()
+    assert re.search(r'name="1.1" value="1.1-2" data-points="\d+" checked', html)
+    assert len(re.findall(r"\bchecked\b", html)) == 1
+
+
+def test_result_shows_total_stars_and_what_to_improve(client, criteria):
+    response = client.get(SHEET + "ket-qua/", {"1.1": "1.1-3", "4.1": "4.1-1"})
+    assert response.status_code == 200
+    result = response.context["result"]
+    assert result["total"] == 6 and result["stars"] == 1  # set 9: 1.1-3 is 5, 4.1-1 is 1
+    html = response.content.decode()
+    assert "chưa đủ điều kiện công nhận OCOP" in html
+    assert "Để đạt 3 sao" in html
+    assert "ket-qua.pdf?1.1=1.1-3&amp;4.1=4.1-1" in html
+
+
+def test_result_with_both_cases_explains_and_keeps_the_answers(client, criteria):
+    response = client.get(
+        "/tu-danh-gia/QD26-2026-S26/ket-qua/", {"8.a": "8.a-1", "8.b": "8.b-1", "6": "6-2"}
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "chỉ được chọn một trong hai trường hợp" in html
+    assert re.search(r'value="6-2" data-points="\d+" checked', html)
+
+
+def test_unknown_option_in_the_address_is_explained(client, criteria):
+    response = client.get(SHEET + "ket-qua/", {"1.1": "nope"})
+    assert response.status_code == 400
+    assert "nope" in response.content.decode()
+
+
+def test_unknown_set_is_404(client, criteria):
+    assert client.get("/tu-danh-gia/QD26-2026-S99/").status_code == 404
+
+
+def test_result_downloads_as_pdf(client, criteria):
+    response = client.get(SHEET + "ket-qua.pdf", {"1.1": "1.1-3"})
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+
+
+def test_result_page_renders_in_english(client, criteria):
+    client.cookies["ocop_language"] = "en"
+    html = client.get(SHEET + "ket-qua/", {"1.1": "1.1-3"}).content.decode()
+    assert "Self-assessment result" in html and 'lang="en"' in html
+
+
+def test_staff_sheet_pages_are_for_office_users(
+    client, client_for, criteria, commune_officer, plain_user
+):
+    assert client.get("/bo-tieu-chi/").status_code == 302
+    assert client_for(plain_user).get("/bo-tieu-chi/").status_code == 404
+    office = client_for(commune_officer)
+    assert office.get("/bo-tieu-chi/").status_code == 200
+    html = office.get("/bo-tieu-chi/QD26-2026-S01/").content.decode()
+    assert "TỔNG CỘNG" in html and "tối thiểu 5★" in html
