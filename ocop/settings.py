@@ -205,3 +205,4 @@ LOGGING = {
 }
 CSRF_FAILURE_VIEW = "ocop.views.csrf_failure"
 FORMAT_MODULE_PATH = ["ocop.formats"]
+OCOP_EXTRA_DAYS_OFF = env_list("OCOP_EXTRA_DAYS_OFF", [])  # ISO dates decreed as days off
