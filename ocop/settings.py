@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "ocop.places",
     "ocop.accounts",
     "ocop.legal",
+    "ocop.producers",
     "ocop.products",
     "ocop.criteria",
 ]

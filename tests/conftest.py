@@ -45,7 +45,7 @@ def criteria(db):
         call_command("load_criteria", verbosity=0)
 
 
-def make_user(username, role=None, *, province=None, commune=None, **extra):
+def make_user(username, role=None, *, province=None, commune=None, producer=None, **extra):
     return actions.create_user(
         actor=None,
         username=username,
@@ -55,6 +55,7 @@ def make_user(username, role=None, *, province=None, commune=None, **extra):
         role=role,
         province=Province.objects.get(code=province) if province else None,
         commune=Commune.objects.get(code=commune) if commune else None,
+        producer=producer,
         **extra,
     )
 
@@ -114,3 +115,38 @@ def client_for(client):
         return client
 
     return sign_in
+
+
+def make_producer(commune="00583", **extra):
+    from ocop.producers.models import Producer
+
+    fields = {
+        "name": "HTX Gốm Bát Tràng",
+        "legal_type": "htx",
+        "registration_number": "0107654321",
+        "tax_code": "0107654321",
+        "commune": Commune.objects.get(code=commune),
+        "address": "Thôn 1",
+        "representative_name": "Nguyễn Thị Men",
+        "representative_gender": "nu",
+        "workforce": 20,
+        "local_workforce": 15,
+        **extra,
+    }
+    return Producer.objects.create(**fields)
+
+
+@pytest.fixture
+def producer(places):
+    return make_producer()
+
+
+@pytest.fixture
+def producer_user(producer):
+    return make_user("chuthe.battrang", Role.PRODUCER, producer=producer)
+
+
+@pytest.fixture
+def other_producer_user(places):
+    other = make_producer(commune="00583", name="Cơ sở Gốm Minh", legal_type="ho_san_xuat")
+    return make_user("chuthe.khac", Role.PRODUCER, producer=other)

@@ -58,6 +58,15 @@ class RoleAssignment(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
+    # The producer role acts for one producer (several accounts may act for the same one).
+    producer = models.ForeignKey(
+        "producers.Producer",
+        verbose_name=_("chủ thể OCOP"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     granted_at = models.DateTimeField(_("ngày cấp"), auto_now_add=True)
     granted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -80,6 +89,8 @@ class RoleAssignment(models.Model):
 
     @property
     def place_label(self) -> str:
+        if self.producer_id:
+            return str(self.producer)
         if self.commune_id:
             return str(self.commune)
         if self.province_id:

@@ -15,7 +15,9 @@ def active_roles(user) -> list:
     cached = getattr(user, "_ocop_roles", None)
     if cached is None:
         cached = list(
-            user.role_assignments.active().select_related("province", "commune__province")
+            user.role_assignments.active().select_related(
+                "province", "commune__province", "producer"
+            )
         )
         user._ocop_roles = cached
     return cached
@@ -52,6 +54,11 @@ def officer_communes(user) -> set[int]:
     return {a.commune_id for a in holds(user, Role.COMMUNE_OFFICER)}
 
 
+def producer_ids(user) -> set[int]:
+    """Ids of the producers the user acts for."""
+    return {a.producer_id for a in holds(user, Role.PRODUCER)}
+
+
 def is_office_user(user) -> bool:
     return is_central(user) or bool(officer_provinces(user) or officer_communes(user))
 
@@ -81,10 +88,11 @@ def can_view_users(user) -> bool:
 
 def grantable_roles(actor) -> list[Role]:
     """Roles the actor may grant on the users page."""
+    # The producer role is granted from the producer's page (it needs a producer, not a place).
     if is_admin(actor):
-        return list(Role)
+        return [r for r in Role if r != Role.PRODUCER]
     if is_central(actor):
-        return [r for r in Role if r != Role.ADMIN]
+        return [r for r in Role if r not in (Role.ADMIN, Role.PRODUCER)]
     if officer_provinces(actor):
         return [Role.COMMUNE_OFFICER]
     return []
@@ -100,9 +108,27 @@ def can_grant(actor, role: Role, *, province: Province | None, commune: Commune 
     return commune is not None and commune.province_id in officer_provinces(actor)
 
 
+def can_manage_producer(actor, producer) -> bool:
+    """Officers of the producer's commune or province, and central officers."""
+    return is_central(actor) or (
+        producer.commune.province_id in officer_provinces(actor)
+        or producer.commune_id in officer_communes(actor)
+    )
+
+
+def can_view_producer(user, producer) -> bool:
+    return producer.pk in producer_ids(user) or can_manage_producer(user, producer)
+
+
+def can_edit_producer(user, producer) -> bool:
+    return producer.pk in producer_ids(user) or can_manage_producer(user, producer)
+
+
 def can_revoke(actor, assignment) -> bool:
     if assignment.revoked_at is not None or assignment.user_id == actor.pk:
         return False
+    if assignment.role == Role.PRODUCER:
+        return can_manage_producer(actor, assignment.producer)
     return can_grant(
         actor, Role(assignment.role), province=assignment.province, commune=assignment.commune
     )
@@ -112,8 +138,14 @@ def can_create_users(actor) -> bool:
     return bool(grantable_roles(actor))
 
 
-def place_fits(role: Role, province: Province | None, commune: Commune | None) -> bool:
+def place_fits(
+    role: Role, province: Province | None, commune: Commune | None, producer=None
+) -> bool:
     scope = ROLE_SCOPE[Role(role)]
+    if scope == Scope.PRODUCER:
+        return producer is not None and province is None and commune is None
+    if producer is not None:
+        return False
     if scope == Scope.COMMUNE:
         return commune is not None and (province is None or commune.province_id == province.pk)
     if scope == Scope.PROVINCE:

@@ -19,6 +19,9 @@ VERBS = {
     "user.activated": _("Mở khoá tài khoản"),
     "role.granted": _("Cấp vai trò"),
     "role.revoked": _("Thu hồi vai trò"),
+    "producer.created": _("Tạo chủ thể OCOP"),
+    "producer.registered": _("Chủ thể tự đăng ký"),
+    "producer.updated": _("Cập nhật thông tin chủ thể"),
 }
 
 

@@ -1,0 +1,122 @@
+"""Every change to producers: one named function each, audited, in one transaction."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from ocop.accounts import actions as account_actions
+from ocop.accounts import rules
+from ocop.accounts.enums import Role
+from ocop.audit.log import diff, record, snapshot
+from ocop.producers.enums import TOURISM_ONLY_TYPES, TOURISM_PRODUCT_SET
+from ocop.producers.models import Producer
+
+EDITABLE_FIELDS = [
+    "name",
+    "legal_type",
+    "registration_number",
+    "tax_code",
+    "founded_on",
+    "commune",
+    "address",
+    "representative_name",
+    "representative_title",
+    "representative_gender",
+    "representative_ethnicity",
+    "representative_disability",
+    "workforce",
+    "local_workforce",
+    "local_capital_share",
+    "phone",
+    "email",
+    "website",
+    "latitude",
+    "longitude",
+    "profile",
+]
+
+
+class ProducerError(Exception):
+    """A producer action was refused; the message says why, in the user's language."""
+
+
+def may_use_product_set(producer: Producer, product_set_number: int) -> bool:
+    """Associations and operating centres may only enter community tourism (set 26)."""
+    return producer.legal_type not in TOURISM_ONLY_TYPES or (
+        product_set_number == TOURISM_PRODUCT_SET
+    )
+
+
+def _validated(producer: Producer) -> Producer:
+    try:
+        producer.full_clean(exclude=["created_by"])
+    except ValidationError as exc:
+        raise ProducerError("; ".join(m for ms in exc.message_dict.values() for m in ms)) from None
+    return producer
+
+
+@transaction.atomic
+def create_producer(*, actor, **fields) -> Producer:
+    """An officer records a producer of their commune or province (on the producer's behalf)."""
+    producer = _validated(Producer(created_by=actor, **fields))
+    if actor is not None and not rules.can_manage_producer(actor, producer):
+        raise ProducerError(_("Bạn chỉ tạo được chủ thể trên địa bàn của mình."))
+    producer.save()
+    record("producer.created", actor=actor, obj=producer, changes=snapshot(producer, ["name"]))
+    return producer
+
+
+@transaction.atomic
+def register_producer(
+    *, username: str, password: str, email: str, full_name: str, **fields
+) -> tuple[Producer, object]:
+    """Self-registration: a new account and its producer, linked by the producer role."""
+    producer = _validated(Producer(**fields))
+    user = account_actions.create_user(
+        actor=None, username=username, email=email, full_name=full_name, password=password
+    )
+    producer.created_by = user
+    producer.save()
+    record("producer.registered", actor=user, obj=producer, changes={"name": producer.name})
+    account_actions.grant_role(user, Role.PRODUCER, actor=None, producer=producer)
+    return producer, user
+
+
+@transaction.atomic
+def update_producer(producer: Producer, *, actor, **fields) -> Producer:
+    if not rules.can_edit_producer(actor, producer):
+        raise ProducerError(_("Bạn không có quyền sửa thông tin chủ thể này."))
+    unknown = set(fields) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise ProducerError(_("Không sửa được: %(fields)s.") % {"fields": ", ".join(unknown)})
+    before = snapshot(producer, fields)
+    for name, value in fields.items():
+        setattr(producer, name, value)
+    _validated(producer)
+    if not rules.can_edit_producer(actor, producer):  # e.g. moved out of the officer's commune
+        raise ProducerError(_("Bạn chỉ chuyển chủ thể trong địa bàn của mình."))
+    changes = diff(before, snapshot(producer, fields))
+    if changes:
+        producer.save(update_fields=list(fields))
+        record("producer.updated", actor=actor, obj=producer, changes=changes)
+    return producer
+
+
+@transaction.atomic
+def invite_producer_account(
+    producer: Producer, *, actor, username: str, email: str, full_name: str
+):
+    """An officer gives a producer an account (it signs in after setting a password by e-mail)."""
+    if not rules.can_manage_producer(actor, producer):
+        raise ProducerError(_("Bạn chỉ quản lý chủ thể trên địa bàn của mình."))
+    try:
+        return account_actions.create_user(
+            actor=actor,
+            username=username,
+            email=email,
+            full_name=full_name,
+            role=Role.PRODUCER,
+            producer=producer,
+        )
+    except account_actions.AccountError as exc:
+        raise ProducerError(str(exc)) from None
