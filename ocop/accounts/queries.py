@@ -28,7 +28,9 @@ def with_active_roles(users):
     return users.prefetch_related(
         Prefetch(
             "role_assignments",
-            queryset=RoleAssignment.objects.active().select_related("province", "commune"),
+            queryset=RoleAssignment.objects.active().select_related(
+                "province", "commune__province", "producer"
+            ),
             to_attr="active_assignments",
         )
     )

@@ -168,7 +168,9 @@ def _send_invitation(request, user: User) -> None:
 
 def _render_user_detail(request, target: User, grant_form=None, status=200):
     assignments = list(
-        target.role_assignments.select_related("province", "commune", "granted_by", "revoked_by")
+        target.role_assignments.select_related(
+            "province", "commune__province", "producer__commune", "granted_by", "revoked_by"
+        )
     )
     for a in assignments:
         a.revocable = rules.can_revoke(request.user, a)

@@ -225,3 +225,19 @@ def test_grant_with_a_missing_place_explains_and_grants_nothing(
     assert response.status_code == 400
     assert "commune" in response.context["grant_form"].errors
     assert not plain_user.role_assignments.exists()
+
+
+def test_user_list_queries_do_not_grow_with_the_number_of_users(
+    client_for, central_officer, django_assert_max_num_queries
+):
+    from tests.conftest import make_user
+
+    client = client_for(central_officer)
+    client.get("/accounts/users/")  # warm caches (content types, sessions)
+    with django_assert_max_num_queries(12) as few:
+        client.get("/accounts/users/")
+    for n in range(8):
+        make_user(f"xa.them{n}", Role.COMMUNE_OFFICER, commune="00583")
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = client.get("/accounts/users/")
+    assert len(response.context["page"].object_list) == 9
