@@ -116,12 +116,13 @@ def can_manage_producer(actor, producer) -> bool:
     )
 
 
-def can_view_producer(user, producer) -> bool:
-    return producer.pk in producer_ids(user) or can_manage_producer(user, producer)
-
-
 def can_edit_producer(user, producer) -> bool:
+    """The producer's own accounts, and the officers who manage it."""
     return producer.pk in producer_ids(user) or can_manage_producer(user, producer)
+
+
+# Seeing a producer's private details takes the same rights as editing them (for now).
+can_view_producer = can_edit_producer
 
 
 def can_revoke(actor, assignment) -> bool:

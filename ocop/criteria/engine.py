@@ -20,6 +20,7 @@ the unmet minimums of that level and the fewest option upgrades that reach it.
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 
 STAR_LEVELS = (3, 4, 5)
 CERTIFIABLE_FROM = 3
@@ -103,11 +104,15 @@ class Sheet:
         for part in self.parts:
             yield from part.active_leaves(answered)
 
+    @cached_property
+    def _leaf_index(self) -> dict[str, Criterion]:
+        return {leaf.code: leaf for leaf in self.leaves()}
+
     def leaf(self, code: str) -> Criterion:
-        for leaf in self.leaves():
-            if leaf.code == code:
-                return leaf
-        raise UnknownCriterion(code)
+        try:
+            return self._leaf_index[code]
+        except KeyError:
+            raise UnknownCriterion(code) from None
 
     def exclusive_groups(self) -> Iterator[Criterion]:
         def walk(criteria):
