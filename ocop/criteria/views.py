@@ -4,6 +4,7 @@ Answers live in the URL query (``?1.1=1.1-3&2.2=2.2-1``): the page works without
 a reload keeps them, and a result can be bookmarked, shared, printed or downloaded as PDF.
 """
 
+from decimal import Decimal
 from pathlib import Path
 
 from django.contrib.auth.decorators import login_required
@@ -92,7 +93,12 @@ def sheet_form(request, code: str, error: str = "", status: int = 200):
     return render(
         request,
         "criteria/sheet_form.html",
-        {"cs": cs, "tree": tree, "answered": len(answers), "error": error},
+        {
+            "cs": cs,
+            "tree": tree,
+            "running_total": _chosen_points(cs.sheet(), answers),
+            "error": error,
+        },
         status=status,
     )
 
@@ -127,6 +133,15 @@ def _outcome(request, code: str):
         for c, o in answers.items()
     ]
     return (cs, tree, data, answers), None
+
+
+def _chosen_points(sheet: engine.Sheet, answers: dict[str, str]):
+    """The sum of the chosen options' points, as the running total shows it (JS or not)."""
+    total = sum(
+        (o.points for c, code in answers.items() for o in sheet.leaf(c).options if o.code == code),
+        Decimal(0),
+    )
+    return serialize.number(total)
 
 
 def _option_points(sheet: engine.Sheet, criterion: str, option: str):

@@ -41,6 +41,7 @@ def test_sheet_keeps_answers_from_the_address(client, criteria):
     html = client.get(SHEET, {"1.1": "1.1-2"}).content.decode()
     assert re.search(r'name="1.1" value="1.1-2" data-points="\d+" checked', html)
     assert len(re.findall(r"\bchecked\b", html)) == 1
+    assert re.search(r"data-running-total>3</strong> / 100", html)  # set 9: 1.1-2 is worth 3
 
 
 def test_result_shows_total_stars_and_what_to_improve(client, criteria):
