@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "ocop.producers",
     "ocop.products",
     "ocop.criteria",
+    "ocop.notify",
+    "ocop.dossiers",
 ]
 
 MIDDLEWARE = [
@@ -207,3 +209,4 @@ LOGGING = {
 CSRF_FAILURE_VIEW = "ocop.views.csrf_failure"
 FORMAT_MODULE_PATH = ["ocop.formats"]
 OCOP_EXTRA_DAYS_OFF = env_list("OCOP_EXTRA_DAYS_OFF", [])  # ISO dates decreed as days off
+OCOP_UPLOAD_MAX_BYTES = env_int("OCOP_UPLOAD_MAX_BYTES", 20 * 1024 * 1024)  # per evidence file
