@@ -34,3 +34,10 @@ def with_active_roles(users):
             to_attr="active_assignments",
         )
     )
+
+
+def holders(role, **place):
+    """Active users holding ``role`` over exactly this place (``commune=``, ``province=``,
+    ``producer=``): whom to notify when something needs that office."""
+    held = RoleAssignment.objects.active().filter(role=role, **place).values("user_id")
+    return User.objects.filter(pk__in=held, is_active=True)

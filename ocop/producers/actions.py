@@ -2,14 +2,16 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ocop.accounts import actions as account_actions
 from ocop.accounts import rules
 from ocop.accounts.enums import Role
 from ocop.audit.log import diff, record, snapshot
+from ocop.lib import uploads
 from ocop.producers.enums import TOURISM_ONLY_TYPES, TOURISM_PRODUCT_SET
-from ocop.producers.models import Producer
+from ocop.producers.models import EvidenceDocument, Producer
 
 EDITABLE_FIELDS = [
     "name",
@@ -68,12 +70,13 @@ def create_producer(*, actor, **fields) -> Producer:
 
 @transaction.atomic
 def register_producer(
-    *, username: str, password: str, email: str, full_name: str, **fields
+    *, username: str, password: str, account_email: str, full_name: str, **fields
 ) -> tuple[Producer, object]:
-    """Self-registration: a new account and its producer, linked by the producer role."""
+    """Self-registration: a new account and its producer, linked by the producer role.
+    (``account_email`` is the account's; the producer's own ``email`` is in ``fields``.)"""
     producer = _validated(Producer(**fields))
     user = account_actions.create_user(
-        actor=None, username=username, email=email, full_name=full_name, password=password
+        actor=None, username=username, email=account_email, full_name=full_name, password=password
     )
     producer.created_by = user
     producer.save()
@@ -120,3 +123,55 @@ def invite_producer_account(
         )
     except account_actions.AccountError as exc:
         raise ProducerError(str(exc)) from None
+
+
+# --- evidence library ----------------------------------------------------------------------
+
+
+@transaction.atomic
+def upload_evidence(producer: Producer, *, actor, file, **fields) -> EvidenceDocument:
+    """Store one checked file in the producer's library (``fields``: kind, title, number,
+    issuer, issued_on, expires_on). The file is checked by content, hashed and thumbnailed."""
+    if not rules.can_edit_producer(actor, producer):
+        raise ProducerError(_("Bạn không có quyền thêm tài liệu cho chủ thể này."))
+    try:
+        inspected = getattr(file, "inspected", None) or uploads.inspect(file)
+    except uploads.UploadRefused as exc:
+        raise ProducerError(str(exc)) from None
+    document = EvidenceDocument(
+        producer=producer,
+        uploaded_by=actor,
+        original_name=(getattr(file, "name", "") or "")[-255:],
+        content_type=inspected.content_type,
+        extension=inspected.extension,
+        size=inspected.size,
+        sha256=inspected.sha256,
+        **fields,
+    )
+    try:
+        document.full_clean(exclude=["file", "thumbnail", "uploaded_by"])
+    except ValidationError as exc:
+        raise ProducerError("; ".join(m for ms in exc.message_dict.values() for m in ms)) from None
+    document.file.save("upload", file, save=False)
+    if inspected.kind in uploads.IMAGE_KINDS:
+        document.thumbnail.save("thumb", uploads.make_thumbnail(file), save=False)
+    document.save()
+    record(
+        "evidence.uploaded",
+        actor=actor,
+        obj=document,
+        changes={"producer": producer.code, "sha256": document.sha256, "size": document.size},
+    )
+    return document
+
+
+@transaction.atomic
+def withdraw_evidence(document: EvidenceDocument, *, actor) -> EvidenceDocument:
+    """Hide a document from the library. Dossiers already filed keep it (and its file)."""
+    if not rules.can_edit_producer(actor, document.producer):
+        raise ProducerError(_("Bạn không có quyền sửa thư viện tài liệu của chủ thể này."))
+    if document.withdrawn_at is None:
+        document.withdrawn_at = timezone.now()
+        document.save(update_fields=["withdrawn_at"])
+        record("evidence.withdrawn", actor=actor, obj=document)
+    return document

@@ -24,3 +24,27 @@ TOURISM_PRODUCT_SET = 26
 class Gender(models.TextChoices):
     MALE = "nam", _("Nam")
     FEMALE = "nu", _("Nữ")
+
+
+class EvidenceKind(models.TextChoices):
+    """Kinds of document in a producer's evidence library (Mẫu 02, phần III: minh chứng)."""
+
+    BUSINESS_REGISTRATION = "business_registration", _("Giấy đăng ký kinh doanh")
+    FOOD_SAFETY = "food_safety", _("Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm")
+    PRODUCTION_CONDITION = "production_condition", _("Giấy chứng nhận đủ điều kiện sản xuất")
+    GAP_ORGANIC = "gap_organic", _("Chứng nhận VietGAP, GlobalGAP, hữu cơ")
+    LAB_TEST = "lab_test", _("Phiếu kết quả kiểm nghiệm")
+    QUALITY_DECLARATION = "quality_declaration", _("Bản công bố chất lượng sản phẩm")
+    INTELLECTUAL_PROPERTY = "intellectual_property", _("Nhãn hiệu, sở hữu trí tuệ")
+    QUALITY_SYSTEM = "quality_system", _("Chứng nhận ISO, HACCP, hệ thống quản lý chất lượng")
+    RAW_MATERIAL = "raw_material", _("Nguồn gốc nguyên liệu, hợp đồng liên kết")
+    ENVIRONMENT = "environment", _("Hồ sơ môi trường, công nghệ bền vững")
+    LABOUR = "labour", _("Danh sách lao động, bảo hiểm xã hội")
+    FINANCIAL = "financial", _("Báo cáo tài chính, kết quả phân loại hợp tác xã")
+    CONTRACT = "contract", _("Hợp đồng phân phối, hoá đơn, xúc tiến thương mại")
+    PROMOTION = "promotion", _("Quảng bá, website, câu chuyện sản phẩm")
+    TRACEABILITY = "traceability", _("Mã số mã vạch, tem truy xuất nguồn gốc")
+    AWARD = "award", _("Giải thưởng, bình chọn")
+    PHOTO = "photo", _("Hình ảnh sản phẩm, bao bì, nhãn")
+    BUSINESS_PLAN = "business_plan", _("Phương án, dự án sản xuất kinh doanh")
+    OTHER = "other", _("Tài liệu khác")

@@ -6,10 +6,11 @@ import secrets
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ocop.places.models import Commune
-from ocop.producers.enums import Gender, LegalType
+from ocop.producers.enums import EvidenceKind, Gender, LegalType
 from ocop.producers.validators import validate_registration_number, validate_tax_code
 
 CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
@@ -115,3 +116,80 @@ class FinancialYear(models.Model):
 
     def __str__(self):
         return f"{self.producer} {self.year}"
+
+
+def new_evidence_code() -> str:
+    """Unguessable: 20 characters from a 32-letter alphabet (100 bits)."""
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(20))
+
+
+def evidence_path(document: "EvidenceDocument", filename: str) -> str:
+    """Where the file lies in storage: random, never derived from the user's file name."""
+    return f"evidence/{document.code[:2]}/{document.code}{document.extension}"
+
+
+def thumbnail_path(document: "EvidenceDocument", filename: str) -> str:
+    return f"evidence/{document.code[:2]}/{document.code}-thumb.webp"
+
+
+class EvidenceDocumentQuerySet(models.QuerySet):
+    def current(self):
+        return self.filter(withdrawn_at__isnull=True)
+
+    def expired_on(self, day):
+        return self.filter(expires_on__lt=day)
+
+
+class EvidenceDocument(models.Model):
+    """One document of a producer's evidence library, uploaded once and linked by any dossier.
+
+    The file never changes after upload: a new version of a paper is a new document. Files are
+    served only through a view that checks the reader's rights; the storage path is random.
+    """
+
+    producer = models.ForeignKey(Producer, on_delete=models.PROTECT, related_name="evidence")
+    code = models.CharField(max_length=20, unique=True, default=new_evidence_code, editable=False)
+    kind = models.CharField(_("loại tài liệu"), max_length=32, choices=EvidenceKind.choices)
+    title = models.CharField(_("tên tài liệu"), max_length=200)
+    number = models.CharField(_("số hiệu"), max_length=100, blank=True)
+    issuer = models.CharField(_("cơ quan cấp"), max_length=200, blank=True)
+    issued_on = models.DateField(_("ngày cấp"), null=True, blank=True)
+    expires_on = models.DateField(_("ngày hết hạn"), null=True, blank=True)
+    file = models.FileField(upload_to=evidence_path, max_length=200)
+    thumbnail = models.FileField(upload_to=thumbnail_path, max_length=200, blank=True)
+    original_name = models.CharField(_("tên tệp gốc"), max_length=255)
+    content_type = models.CharField(max_length=100)
+    extension = models.CharField(max_length=8)
+    size = models.PositiveBigIntegerField()
+    sha256 = models.CharField(max_length=64)
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+
+    objects = EvidenceDocumentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("tài liệu minh chứng")
+        verbose_name_plural = _("tài liệu minh chứng")
+        ordering = ["kind", "-issued_on", "title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(expires_on__isnull=True)
+                | models.Q(issued_on__isnull=True)
+                | models.Q(expires_on__gte=models.F("issued_on")),
+                name="evidence_expires_after_issue",
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def is_expired(self, on=None) -> bool:
+        day = on or timezone.localdate()
+        return self.expires_on is not None and self.expires_on < day
+
+    @property
+    def is_image(self) -> bool:
+        return self.content_type.startswith("image/")

@@ -4,10 +4,28 @@ The 26 product sets of 26/2026/QĐ-TTg are the scoring units: each has its own s
 Several groups have no subgroup, so their product set sits directly under the group.
 """
 
+import secrets
+
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from ocop.legal.models import LegalInstrument
+
+CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
+
+
+def _code(prefix: str) -> str:
+    return prefix + "".join(secrets.choice(CODE_ALPHABET) for _ in range(8))
+
+
+def new_product_code() -> str:
+    """Opaque public identifier, e.g. ``SP-7F3K9Q2M``."""
+    return _code("SP-")
+
+
+def new_idea_code() -> str:
+    return _code("YT-")
 
 
 class Sector(models.Model):
@@ -72,3 +90,138 @@ class ProductSet(models.Model):
 
     def __str__(self):
         return f"{self.number}. {self.sheet_name}"
+
+
+class Counter(models.Model):
+    """A named sequence (product numbers per commune, receipt numbers per office and year).
+
+    Taken with ``ocop.products.counters.next_value`` inside a transaction, row-locked, so two
+    officers proposing at the same moment never get the same number.
+    """
+
+    key = models.CharField(max_length=100, unique=True)
+    value = models.PositiveIntegerField(default=0)
+
+    def __str__(self):
+        return f"{self.key} = {self.value}"
+
+
+class Product(models.Model):
+    """A product (or community-tourism service) of a producer. Variants are separate products."""
+
+    code = models.CharField(max_length=12, unique=True, default=new_product_code, editable=False)
+    producer = models.ForeignKey(
+        "producers.Producer", on_delete=models.PROTECT, related_name="products"
+    )
+    product_set = models.ForeignKey(
+        ProductSet, verbose_name=_("bộ sản phẩm"), on_delete=models.PROTECT, related_name="+"
+    )
+    name = models.CharField(_("tên sản phẩm"), max_length=200)
+    description = models.TextField(_("mô tả sản phẩm"), blank=True)
+    specifications = models.TextField(_("quy cách, khối lượng, đóng gói"), blank=True)
+    standard = models.CharField(_("tiêu chuẩn công bố"), max_length=200, blank=True)
+    ingredients = models.TextField(_("thành phần, nguồn gốc nguyên liệu"), blank=True)
+    story = models.TextField(_("câu chuyện sản phẩm"), blank=True)
+    photos = models.ManyToManyField(
+        "producers.EvidenceDocument",
+        verbose_name=_("ảnh sản phẩm, bao bì, nhãn"),
+        blank=True,
+        related_name="+",
+    )
+    # T-X-STT-YYYY: province code, commune code, number kept per commune, year. Given when the
+    # commune first proposes the product to the province; never changes afterwards.
+    # NULL (not "") until given, so that uniqueness holds only among given codes.
+    ocop_code = models.CharField(  # noqa: DJ001
+        _("mã sản phẩm OCOP"), max_length=20, unique=True, null=True, blank=True
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("sản phẩm")
+        verbose_name_plural = _("sản phẩm")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class ReviewState(models.TextChoices):
+    SUBMITTED = "submitted", _("Chờ xã xem xét")
+    ACCEPTED = "accepted", _("Đã chấp nhận")
+    RETURNED = "returned", _("Trả lại")
+
+
+class ProductIdea(models.Model):
+    """Phiếu đăng ký ý tưởng sản phẩm (cycle step 2): the commune accepts or returns it."""
+
+    code = models.CharField(max_length=12, unique=True, default=new_idea_code, editable=False)
+    producer = models.ForeignKey(
+        "producers.Producer", on_delete=models.PROTECT, related_name="ideas"
+    )
+    name = models.CharField(_("tên ý tưởng sản phẩm"), max_length=200)
+    product_set = models.ForeignKey(
+        ProductSet,
+        verbose_name=_("bộ sản phẩm dự kiến"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    description = models.TextField(_("mô tả ý tưởng"))
+    origin = models.TextField(_("nguồn gốc ý tưởng (truyền thống, mới)"), blank=True)
+    state = models.CharField(max_length=16, choices=ReviewState.choices, default="submitted")
+    reason = models.TextField(_("lý do trả lại"), blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("ý tưởng sản phẩm")
+        verbose_name_plural = _("ý tưởng sản phẩm")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.name
+
+
+class BusinessPlan(models.Model):
+    """Phương án / dự án sản xuất kinh doanh (cycle step 3), attached to an idea, reviewed."""
+
+    class Kind(models.TextChoices):
+        PLAN = "plan", _("Phương án sản xuất kinh doanh")
+        PROJECT = "project", _("Dự án sản xuất kinh doanh")
+
+    idea = models.ForeignKey(ProductIdea, on_delete=models.PROTECT, related_name="plans")
+    kind = models.CharField(_("loại"), max_length=8, choices=Kind.choices, default="plan")
+    summary = models.TextField(_("tóm tắt phương án"))
+    document = models.ForeignKey(
+        "producers.EvidenceDocument",
+        verbose_name=_("tệp phương án"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    state = models.CharField(max_length=16, choices=ReviewState.choices, default="submitted")
+    comment = models.TextField(_("nhận xét"), blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("phương án sản xuất kinh doanh")
+        verbose_name_plural = _("phương án sản xuất kinh doanh")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.idea}"

@@ -31,7 +31,7 @@ def test_self_registration_creates_account_producer_and_role(places):
     producer, user = actions.register_producer(
         username="htx.donduong",
         password="a-strong-pass-2026",
-        email="htx@example.vn",
+        account_email="htx@example.vn",
         full_name="K'Brơi",
         **fields("24931"),
     )
@@ -50,7 +50,7 @@ def test_bad_producer_data_is_refused_and_nothing_is_created(places, field, valu
         actions.register_producer(
             username="htx.sai",
             password="a-strong-pass-2026",
-            email="",
+            account_email="",
             full_name="Sai",
             **fields(**{field: value}),
         )
