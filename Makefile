@@ -19,6 +19,7 @@ setup: install ## migrations, translations, places and demo accounts (idempotent
 	$(MANAGE) load_places
 	$(MANAGE) load_criteria
 	$(MANAGE) seed_demo
+	$(MANAGE) seed_demo_dossiers
 
 install: $(VENV)/.installed
 

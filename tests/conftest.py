@@ -19,9 +19,15 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("load_criteria", verbosity=0)
 
 
+@pytest.fixture(scope="session")
+def _media_root(tmp_path_factory):
+    return tmp_path_factory.mktemp("media")
+
+
 @pytest.fixture(autouse=True)
-def _fast_and_quiet(settings):
+def _fast_and_quiet(settings, _media_root):
     settings.LOGIN_FAILURE_DELAY_STEP = 0
+    settings.MEDIA_ROOT = str(_media_root)
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.STORAGES = {
         **settings.STORAGES,

@@ -1,0 +1,327 @@
+"""Demo producers, products, evidence and dossiers in every state (for ``make run``).
+
+Everything goes through the real actions (so the audit log and notifications are real too);
+only the dates of the "overdue" example are moved back afterwards. Idempotent: a producer
+that already exists is left as it is.
+"""
+
+import datetime as dt
+import io
+import json
+
+import typst
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from PIL import Image, ImageDraw
+
+from ocop.accounts.models import User
+from ocop.criteria.engine import Sheet
+from ocop.dossiers import actions
+from ocop.dossiers.enums import DossierKind, State, Step
+from ocop.dossiers.models import Dossier
+from ocop.places.models import Commune
+from ocop.producers import actions as producer_actions
+from ocop.producers.enums import EvidenceKind, Gender, LegalType
+from ocop.producers.models import FinancialYear, Producer
+from ocop.products import actions as product_actions
+from ocop.products.models import ProductSet
+
+PRODUCERS = [
+    {
+        "account": ("chuthe.battrang", "Nguyễn Thị Lam"),
+        "name": "Hợp tác xã Gốm sứ Bát Tràng Xanh",
+        "legal_type": LegalType.COOPERATIVE,
+        "registration_number": "0107001234",
+        "tax_code": "0107001234",
+        "commune": "00583",
+        "address": "Thôn Giang Cao",
+        "representative_name": "Nguyễn Thị Lam",
+        "representative_title": "Giám đốc",
+        "representative_gender": Gender.FEMALE,
+        "workforce": 42,
+        "local_workforce": 38,
+        "phone": "0243 874 1234",
+        "email": "gomxanh@demo.ocop.local",
+        "founded_on": dt.date(2015, 3, 12),
+        "latitude": "20.976000",
+        "longitude": "105.913000",
+        "profile": "Gốm men lam vẽ tay theo lối cổ, lò gas, đất sét trắng Trúc Thôn.",
+    },
+    {
+        "account": ("chuthe.donduong", "K'Thị Hoa"),
+        "name": "Công ty TNHH Trà Đơn Dương",
+        "legal_type": LegalType.LIMITED_COMPANY,
+        "registration_number": "5801234567",
+        "tax_code": "5801234567",
+        "commune": "24931",
+        "address": "Thôn Lạc Xuân",
+        "representative_name": "K'Thị Hoa",
+        "representative_title": "Giám đốc",
+        "representative_gender": Gender.FEMALE,
+        "representative_ethnicity": "Cơ Ho",
+        "workforce": 25,
+        "local_workforce": 22,
+        "phone": "0263 385 6789",
+        "email": "tradonduong@demo.ocop.local",
+        "founded_on": dt.date(2018, 7, 2),
+        "profile": "Trà ô long trồng ở độ cao 1.000 m, hái tay, sao thủ công.",
+    },
+    {
+        "account": None,  # created by the commune officer on the household's behalf
+        "name": "Hộ kinh doanh Đỗ Văn Mật",
+        "legal_type": LegalType.HOUSEHOLD,
+        "registration_number": "01D8012345",
+        "commune": "10273",
+        "address": "Thôn Phú Xuyên",
+        "representative_name": "Đỗ Văn Mật",
+        "representative_gender": Gender.MALE,
+        "workforce": 4,
+        "local_workforce": 4,
+        "phone": "0912 345 678",
+    },
+]
+
+# (producer index, product name, set number, dossier path). The path is the list of steps.
+SUBMIT, RECEIVE, RETURN, PROPOSE, ACCEPT, WITHDRAW = (
+    Step.SUBMIT,
+    Step.RECEIVE,
+    Step.RETURN,
+    Step.PROPOSE,
+    Step.ACCEPT,
+    Step.WITHDRAW,
+)
+PRODUCTS = [
+    (0, "Bình gốm men lam vẽ tay", 21, [SUBMIT, RECEIVE, PROPOSE, RECEIVE, ACCEPT]),
+    (0, "Chén trà men rạn", 21, []),
+    (0, "Đĩa gốm men ngọc", 21, [SUBMIT]),
+    (0, "Lọ hoa gốm men nâu", 21, [SUBMIT, RECEIVE, RETURN]),
+    (0, "Bộ ấm chén men lam", 21, [SUBMIT, RECEIVE, PROPOSE]),
+    (1, "Trà ô long Đơn Dương", 11, [SUBMIT, RECEIVE]),
+    (1, "Trà xanh lài Đơn Dương", 11, [SUBMIT, RECEIVE, PROPOSE, RECEIVE]),
+    (1, "Trà atisô túi lọc", 12, [SUBMIT, RECEIVE, PROPOSE, RECEIVE, RETURN]),
+    (1, "Trà hoa cúc sấy lạnh", 12, [WITHDRAW]),
+    (2, "Mật ong hoa nhãn Phú Xuyên", 4, ["overdue"]),
+]
+
+
+def _pdf(title: str, lines: list[str]) -> ContentFile:
+    body = "\n\n".join([f"= {json.dumps(title)[1:-1]}", *lines]).encode()
+    return ContentFile(typst.compile(b'#set text(lang: "vi")\n' + body), name="tai-lieu.pdf")
+
+
+def _png(text: str, colour) -> ContentFile:
+    image = Image.new("RGB", (640, 480), colour)
+    ImageDraw.Draw(image).text((40, 220), text, fill="white")
+    out = io.BytesIO()
+    image.save(out, "PNG")
+    return ContentFile(out.getvalue(), name="anh.png")
+
+
+def _evidence(producer, actor):
+    today = timezone.localdate()
+    docs = [
+        (EvidenceKind.BUSINESS_REGISTRATION, "Giấy chứng nhận đăng ký kinh doanh", None, None),
+        (
+            EvidenceKind.FOOD_SAFETY,
+            "Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm",
+            today - dt.timedelta(days=900),
+            today + dt.timedelta(days=200),
+        ),
+        (
+            EvidenceKind.LAB_TEST,
+            "Phiếu kết quả kiểm nghiệm 2024",
+            today - dt.timedelta(days=700),
+            today - dt.timedelta(days=335),  # expired: shows the flag everywhere it is used
+        ),
+        (EvidenceKind.QUALITY_DECLARATION, "Bản tự công bố sản phẩm", today, None),
+        (EvidenceKind.INTELLECTUAL_PROPERTY, "Giấy chứng nhận đăng ký nhãn hiệu", None, None),
+    ]
+    out = []
+    for kind, title, issued, expires in docs:
+        out.append(
+            producer_actions.upload_evidence(
+                producer,
+                actor=actor,
+                file=_pdf(title, [producer.name, "Tài liệu minh hoạ cho bản demo."]),
+                kind=kind,
+                title=title,
+                issued_on=issued,
+                expires_on=expires,
+            )
+        )
+    out.append(
+        producer_actions.upload_evidence(
+            producer,
+            actor=actor,
+            file=_png(producer.name, (31, 111, 67)),
+            kind=EvidenceKind.PHOTO,
+            title="Ảnh bao bì và nhãn sản phẩm",
+        )
+    )
+    return out
+
+
+def demo_answers(sheet: Sheet, skip: int = 3) -> dict[str, str]:
+    """Best option for most criteria, the second best for every ``skip``-th: about 80–90."""
+    answers = {}
+    for group in sheet.exclusive_groups():  # community tourism: answer the first case only
+        for case in group.criteria[1:]:
+            skipped = {leaf.code for leaf in case.leaves()}
+            answers.update(dict.fromkeys(skipped))
+    for i, leaf in enumerate(sheet.leaves()):
+        if leaf.code in answers:
+            continue
+        options = sorted(leaf.options, key=lambda o: o.points, reverse=True)
+        answers[leaf.code] = options[1 if i % skip == 0 and len(options) > 1 else 0].code
+    return {k: v for k, v in answers.items() if v}
+
+
+def _fill(dossier, actor, documents):
+    sheet = dossier.criteria_set.sheet()
+    answers = demo_answers(sheet)
+    text = "Nội dung minh hoạ cho bản demo."
+    actions.save_content(
+        dossier,
+        actor=actor,
+        sections={
+            "part1": {
+                "representative_address": dossier.producer.address,
+                "history": "Thành lập từ tổ hợp tác của các hộ làm nghề truyền thống. " + text,
+                "structure": "Giám đốc, kế toán, tổ sản xuất, tổ bán hàng.",
+            },
+            "part2": {"raw_materials_technology": text, "markets": text, "results": text},
+            "part4": {"plan": "Mở rộng thị trường, đăng ký nhãn hiệu tập thể. " + text},
+        },
+        answers=answers,
+        notes={code: "Xem tài liệu kèm theo." for code in list(answers)[:5]},
+        links={"": documents[:2], next(iter(answers)): documents[2:4]},
+    )
+
+
+@transaction.atomic
+def seed(password: str) -> list[str]:
+    officers = {u.username: u for u in User.objects.filter(username__startswith="xa.")}
+    province_officers = {u.username: u for u in User.objects.filter(username__startswith="tinh.")}
+    created = []
+    producers = []
+    for spec in PRODUCERS:
+        spec = dict(spec)
+        account = spec.pop("account")
+        spec["commune"] = Commune.objects.get(code=spec["commune"])
+        existing = Producer.objects.filter(registration_number=spec["registration_number"]).first()
+        if existing:
+            producers.append((existing, None))
+            continue
+        if account:
+            producer, user = producer_actions.register_producer(
+                username=account[0],
+                password=password,
+                account_email=f"{account[0]}@demo.ocop.local",
+                full_name=account[1],
+                **spec,
+            )
+        else:
+            officer = officers.get("xa.phuxuyen")
+            producer = producer_actions.create_producer(actor=officer, **spec)
+            user = officer
+        for year, revenue in ((2024, 1_800_000_000), (2025, 2_350_000_000)):
+            FinancialYear.objects.create(
+                producer=producer, year=year, revenue=revenue, profit=revenue // 8
+            )
+        producers.append((producer, user))
+        created.append(producer.name)
+    for index, name, set_number, path in PRODUCTS:
+        producer, user = producers[index]
+        if user is None:
+            continue  # the producer existed before: leave its data alone
+        documents = list(producer.evidence.current()) or _evidence(producer, user)
+        product = product_actions.create_product(
+            producer,
+            actor=user,
+            product_set=ProductSet.objects.get(number=set_number),
+            name=name,
+            description=f"{name} của {producer.name}.",
+            specifications="Hộp 500 g" if set_number != 21 else "Cao 30 cm, men lam",
+            photos=[d for d in documents if d.is_image],
+        )
+        dossier = actions.start_dossier(product, actor=user, kind=DossierKind.FIRST)
+        _walk(dossier, path, user, documents, producer, officers, province_officers)
+    # An upgrade dossier copied from the accepted one, with one change.
+    accepted = Dossier.objects.filter(state=State.ACCEPTED, producer__in=[p for p, _ in producers])
+    for dossier in accepted:
+        owner = dict(producers).get(dossier.producer)
+        if owner is not None and not dossier.product.dossiers.exclude(pk=dossier.pk).exists():
+            upgrade = actions.start_dossier(dossier.product, actor=owner, kind=DossierKind.UPGRADE)
+            actions.save_content(
+                upgrade,
+                actor=owner,
+                sections={"part2": {"markets": "Đã xuất khẩu sang Nhật Bản từ năm 2026."}},
+            )
+    return created
+
+
+def _walk(dossier, path, user, documents, producer, officers, province_officers):
+    commune_officer = next(
+        (u for u in officers.values() if dossier.commune_id in _communes(u)), None
+    )
+    province_officer = next(
+        (u for u in province_officers.values() if dossier.province_id in _provinces(u)), None
+    )
+    if path == ["overdue"]:
+        _fill(dossier, user, documents)
+        actions.transition(dossier, Step.SUBMIT, actor=user)
+        # Move the submission back a month so the 15-working-day deadline has passed.
+        back = timezone.now() - dt.timedelta(days=30)
+        Dossier.objects.filter(pk=dossier.pk).update(
+            submitted_at=back, commune_deadline=(back + dt.timedelta(days=21)).date()
+        )
+        return
+    if path and path[0] != WITHDRAW:
+        _fill(dossier, user, documents)
+    at_province = False
+    for step in path:
+        if step == SUBMIT:
+            actions.transition(dossier, step, actor=user)
+        elif step == WITHDRAW:
+            actions.transition(dossier, step, actor=user, reason="Chưa đủ hồ sơ năm nay.")
+        elif step == RECEIVE:
+            actor = province_officer if at_province else commune_officer
+            actions.transition(dossier, step, actor=actor)
+        elif step == RETURN:
+            actor = province_officer if at_province else commune_officer
+            actions.transition(
+                dossier,
+                step,
+                actor=actor,
+                reason="Bổ sung phiếu kiểm nghiệm còn hiệu lực và danh sách lao động.",
+            )
+        elif step == PROPOSE:
+            actions.save_assessment(
+                dossier,
+                actor=commune_officer,
+                raw_materials="Nguyên liệu chủ yếu lấy tại địa phương.",
+                labour="Phần lớn lao động là người trong xã.",
+                idea_origin="Sản phẩm truyền thống của làng nghề.",
+                identity="Kỹ thuật và hoa văn đặc trưng của địa phương.",
+                letter_number="125/UBND-KT",
+                letter_date=timezone.localdate(),
+                samples_received=5,
+                signer="Chủ tịch UBND xã",
+            )
+            actions.transition(dossier, step, actor=commune_officer)
+            at_province = True
+        elif step == ACCEPT:
+            actions.transition(dossier, step, actor=province_officer)
+
+
+def _communes(user):
+    from ocop.accounts import rules
+
+    return rules.officer_communes(user)
+
+
+def _provinces(user):
+    from ocop.accounts import rules
+
+    return rules.officer_provinces(user)

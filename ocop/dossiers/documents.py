@@ -1,0 +1,327 @@
+"""Mẫu 01, 02 and 03 of Phụ lục III as PDF, filled from the dossier (always in Vietnamese:
+they are legal forms). The templates are in ``documents/``; the data shapes are below."""
+
+from pathlib import Path
+
+from django.contrib.humanize.templatetags.humanize import intcomma
+from django.utils import timezone, translation
+
+from ocop.criteria import serialize
+from ocop.dossiers import content
+from ocop.dossiers.models import CommuneAssessment, Dossier, DossierVersion
+from ocop.lib.pdf import render_pdf
+
+TEMPLATES = Path(__file__).resolve().parent / "documents"
+FORMS = ("mau01", "mau02", "mau03")
+
+
+def _date(value) -> str | None:
+    return value.strftime("%d/%m/%Y") if value else None
+
+
+def _local_date(value) -> str | None:
+    return _date(timezone.localtime(value).date()) if value else None
+
+
+def _producer(dossier: Dossier, version: DossierVersion) -> dict:
+    """The producer as filed (the frozen snapshot), or as it is now for an open draft."""
+    if version.producer_snapshot:
+        return version.producer_snapshot
+    p = dossier.producer
+    return {
+        "name": p.name,
+        "legal_type": p.get_legal_type_display(),
+        "address": p.address,
+        "commune": str(p.commune),
+        "phone": p.phone,
+        "email": p.email,
+        "registration_number": p.registration_number,
+        "founded_on": _date(p.founded_on) or "",
+        "representative_name": p.representative_name,
+        "representative_title": p.representative_title,
+        "representative_gender": p.get_representative_gender_display(),
+        "representative_ethnicity": p.representative_ethnicity,
+        "financials": [
+            {"year": f.year, "revenue": str(f.revenue), "profit": str(f.profit)}
+            for f in p.financials.order_by("year")
+        ],
+    }
+
+
+def _version_for_forms(dossier: Dossier) -> DossierVersion:
+    """The last submitted version (what the offices received), else the open draft."""
+    return (
+        dossier.versions.filter(submitted_at__isnull=False).order_by("-number").first()
+        or dossier.versions.order_by("-number").first()
+    )
+
+
+def mau01(dossier: Dossier) -> dict:
+    version = _version_for_forms(dossier)
+    p = _producer(dossier, version)
+    ps = dossier.criteria_set.product_set
+    samples = content.value(version.content, "mau01", "samples")
+    province_name = dossier.province.name
+
+    def receipt(number, at, by):
+        if not number:
+            return None
+        return {"number": number, "received_on": _local_date(at), "receiver": str(by or "")}
+
+    return {
+        "province_name": province_name,
+        "year": dossier.year,
+        "unit": {
+            "name": p["name"],
+            "representative": p["representative_name"],
+            "title": p["representative_title"],
+            "address": f"{p['address']}, {p['commune']}",
+            "phone": p["phone"],
+            "email": p["email"],
+        },
+        "product_name": dossier.product.name,
+        "classification": {
+            "sector": str(ps.group.sector),
+            "group": str(ps.group),
+            "subgroup": f"{ps.code}. {ps.name}",
+        },
+        "kind": dossier.kind,
+        "samples": f"{samples:02d}"
+        if samples and ps.samples_required
+        else "Không áp dụng (sản phẩm dịch vụ du lịch)"
+        if not ps.samples_required
+        else "",
+        "place": content.value(version.content, "mau01", "place") or dossier.commune.name,
+        "signed_on": _local_date(version.submitted_at),
+        "representative": p["representative_name"],
+        "receipts": {
+            "commune": receipt(
+                dossier.commune_receipt_number,
+                dossier.commune_received_at,
+                dossier.commune_received_by,
+            ),
+            "province": receipt(
+                dossier.province_receipt_number,
+                dossier.province_received_at,
+                dossier.province_received_by,
+            ),
+        },
+        "receipt_pattern": (
+            f"……-……/PĐK-{dossier.province.code}-{dossier.commune.code}-{dossier.year}"
+        ),
+        "footnote": "Theo Phụ lục I về Danh mục phân loại sản phẩm tham gia đánh giá, "
+        "phân hạng sản phẩm OCOP.",
+    }
+
+
+def _rows(dossier, version, today) -> list[dict]:
+    tree = serialize.detail(dossier.criteria_set)
+    links: dict[str, list] = {}
+    for link in version.links.select_related("document"):
+        d = link.document
+        links.setdefault(link.criterion, []).append(
+            {
+                "title": d.title,
+                "kind": d.get_kind_display(),
+                "expires_on": _date(d.expires_on),
+                "expired": d.is_expired(today),
+            }
+        )
+    rows = []
+
+    def walk(criteria, level):
+        for c in criteria:
+            if "options" in c:
+                chosen = version.answers.get(c["code"])
+                option = next((o for o in c["options"] if o["code"] == chosen), None)
+                rows.append(
+                    {
+                        "code": c["code"],
+                        "name": c["name"],
+                        "level": level,
+                        "is_heading": False,
+                        "choice": option["text"] if option else "",
+                        "points": str(option["points"]) if option else "",
+                        "max": str(c["max_points"]),
+                        "note": version.notes.get(c["code"], ""),
+                        "evidence": links.get(c["code"], []),
+                    }
+                )
+            else:
+                rows.append(
+                    {
+                        "code": c["code"],
+                        "name": c["name"],
+                        "level": level,
+                        "is_heading": True,
+                        "choice": "",
+                        "points": "",
+                        "max": str(c["max_points"]),
+                        "note": "",
+                        "evidence": [],
+                    }
+                )
+                walk(c.get("criteria", []), level + 1)
+
+    for part in tree["parts"]:
+        rows.append(
+            {
+                "code": part["code"],
+                "name": part["name"],
+                "level": 0,
+                "is_heading": True,
+                "choice": "",
+                "points": "",
+                "max": str(part["max_points"]),
+                "note": "",
+                "evidence": [],
+            }
+        )
+        walk(part["criteria"], 1)
+    return rows, tree
+
+
+def mau02(dossier: Dossier) -> dict:
+    version = _version_for_forms(dossier)
+    p = _producer(dossier, version)
+    today = timezone.localdate()
+    rows, tree = _rows(dossier, version, today)
+    result = version.result or {}
+    part1 = version.content.get("part1") or {}
+    part2 = version.content.get("part2") or {}
+    base = dossier.based_on.versions.order_by("-number").first() if dossier.based_on else None
+    documents = {}
+    for link in version.links.select_related("document"):
+        documents.setdefault(link.document_id, link.document)
+    stars = result.get("stars") or 0
+    return {
+        "product_name": dossier.product.name,
+        "version": f"Phiên bản {version.number}"
+        + (f", nộp ngày {_local_date(version.submitted_at)}" if version.submitted_at else ""),
+        "kind_label": str(dossier.get_kind_display()),
+        "part1": {
+            "producer_name": p["name"],
+            "legal_type": p["legal_type"],
+            "address": f"{p['address']}, {p['commune']}",
+            "phone": p["phone"],
+            "email": p["email"],
+            "representative_name": p["representative_name"],
+            "gender": p["representative_gender"],
+            "ethnicity": p["representative_ethnicity"],
+            "permanent_address": part1.get("representative_address") or "",
+            "founded_on": p["founded_on"],
+            "registration_number": p["registration_number"],
+            "product_description": part1.get("product_description") or "",
+            "checks": {
+                key: bool(part1.get(key))
+                for key in (
+                    "business_registration",
+                    "quality_declaration",
+                    "food_safety_certificate",
+                    "production_condition_certificate",
+                    "ip_registered",
+                    "trademark",
+                    "gi_collective_certification_mark",
+                    "patent",
+                    "industrial_design",
+                    "copyright",
+                )
+            }
+            | {"ip_other": part1.get("ip_other") or ""},
+            "history": part1.get("history") or "",
+            "structure": part1.get("structure") or "",
+        },
+        "part2": {
+            "raw_materials_technology": part2.get("raw_materials_technology") or "",
+            "quality_changes": part2.get("quality_changes") or "",
+            "markets": part2.get("markets") or "",
+            "results": part2.get("results") or "",
+            "financials": [
+                {
+                    "year": str(f["year"]),
+                    "revenue": intcomma(int(float(f["revenue"]))),
+                    "profit": intcomma(int(float(f["profit"]))),
+                }
+                for f in p.get("financials", [])
+            ],
+        },
+        "part3": {
+            "criteria_set": f"Bộ số {dossier.criteria_set.product_set.number}: "
+            f"{dossier.criteria_set.name} · {dossier.criteria_set.instrument.number}",
+            "rows": rows,
+            "parts": [
+                {
+                    "code": part["code"],
+                    "name": part["name"],
+                    "score": str((result.get("parts") or {}).get(part["code"], 0)),
+                    "max": str(part["max_points"]),
+                }
+                for part in tree["parts"]
+            ],
+            "total": str(result.get("total", 0)),
+            "stars": stars,
+            "stars_text": f"{stars} sao",
+        },
+        "changes": [
+            {"field": str(f.label), "before": str(old or ""), "after": str(new or "")}
+            for _s, f, old, new in content.changes(base.content, version.content)
+        ]
+        if base
+        else [],
+        "evidence_appendix": [
+            {
+                "number": i,
+                "title": d.title,
+                "kind": str(d.get_kind_display()),
+                "issued_on": _date(d.issued_on),
+                "expires_on": _date(d.expires_on),
+                "expired": d.is_expired(today),
+                "sha256": d.sha256[:16],
+            }
+            for i, d in enumerate(documents.values(), start=1)
+        ],
+        "part4": (version.content.get("part4") or {}).get("plan") or "",
+        "place": content.value(version.content, "mau01", "place") or dossier.commune.name,
+        "signed_on": _local_date(version.submitted_at),
+        "representative": p["representative_name"],
+    }
+
+
+def mau03(dossier: Dossier) -> dict:
+    version = _version_for_forms(dossier)
+    p = _producer(dossier, version)
+    a = CommuneAssessment.objects.filter(dossier=dossier).first() or CommuneAssessment()
+    part1 = version.content.get("part1") or {}
+    commune, province = dossier.commune.name, dossier.province.name
+    return {
+        "commune_name": commune,
+        "province_name": province,
+        "letter": {"number": a.letter_number or None, "date": _date(a.letter_date)},
+        "general": {
+            "producer_name": p["name"],
+            "legal_type": p["legal_type"],
+            "address": f"{p['address']}, {p['commune']}",
+            "representative_name": p["representative_name"],
+            "gender": p["representative_gender"],
+            "ethnicity": p["representative_ethnicity"],
+            "permanent_address": part1.get("representative_address") or "",
+        },
+        "product_name": dossier.product.name,
+        "assessments": {
+            "raw_materials": a.raw_materials,
+            "labour": a.labour,
+            "idea_origin": a.idea_origin,
+            "identity": a.identity,
+        },
+        "proposal": f"Ủy ban nhân dân {commune} đề nghị Ủy ban nhân dân {province} đánh giá, "
+        f"phân hạng sản phẩm OCOP cho sản phẩm {dossier.product.name} của {p['name']}.",
+        "place": commune,
+        "signed_on": _date(a.letter_date),
+        "signer": a.signer or None,
+    }
+
+
+def render(dossier: Dossier, form: str) -> bytes:
+    with translation.override("vi"):
+        data = {"mau01": mau01, "mau02": mau02, "mau03": mau03}[form](dossier)
+        return render_pdf(TEMPLATES / f"{form}.typ", data)

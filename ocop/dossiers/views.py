@@ -1,0 +1,497 @@
+"""Dossier pages: work queues, the producer's draft, the commune's Mẫu 03, each step."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from ocop.accounts import rules as account_rules
+from ocop.audit.log import history
+from ocop.criteria import serialize
+from ocop.dossiers import actions, content, documents, queries, rules
+from ocop.dossiers.actions import DossierError
+from ocop.dossiers.enums import HOLDER, DossierKind, State, Step
+from ocop.dossiers.forms import (
+    AcceptForm,
+    AssessmentForm,
+    QueueFilterForm,
+    ReturnForm,
+    StartForm,
+    section_form,
+)
+from ocop.dossiers.models import CommuneAssessment, Dossier
+from ocop.places.models import Commune
+from ocop.products.forms import current_sets
+from ocop.products.models import Product
+
+
+def _dossier_or_404(request, code: str) -> Dossier:
+    dossier = get_object_or_404(
+        Dossier.objects.select_related(
+            "product",
+            "producer__commune__province",
+            "commune__province",
+            "province",
+            "criteria_set__product_set__group__sector",
+            "based_on",
+        ),
+        code=code,
+    )
+    if not rules.can_view_dossier(request.user, dossier):
+        raise Http404
+    return dossier
+
+
+# --- queues ------------------------------------------------------------------------------
+
+
+@login_required
+def queue(request):
+    """Each role's work: producers their dossiers, communes and provinces what is in their area."""
+    visible = queries.dossiers_visible_to(request.user)
+    is_office = account_rules.is_office_user(request.user)
+    if not is_office and not account_rules.producer_ids(request.user):
+        raise Http404
+    filters = QueueFilterForm(request.GET or None)
+    filters.fields["state"].choices = [("", _("Mọi trạng thái")), *State.choices]
+    filters.fields["product_set"].choices = [("", _("Mọi bộ sản phẩm"))] + [
+        (ps.number, str(ps)) for ps in current_sets()
+    ]
+    communes = Commune.objects.filter(
+        pk__in=visible.order_by().values("commune_id").distinct()
+    ).order_by("name")
+    filters.fields["commune"].choices = [("", _("Mọi xã"))] + [(c.code, c.name) for c in communes]
+    dossiers = visible
+    if is_office and not (filters.is_bound and filters.data.get("state")):
+        dossiers = dossiers.exclude(state=State.DRAFT)  # drafts are the producer's own business
+    counts = queries.counts_by_state(visible)
+    if filters.is_valid():
+        data = filters.cleaned_data
+        if data["q"].strip():
+            q = data["q"].strip()
+            dossiers = dossiers.filter(
+                Q(code__iexact=q)
+                | Q(product__name__icontains=q)
+                | Q(producer__name__icontains=q)
+                | Q(product__ocop_code__iexact=q)
+            )
+        if data["state"]:
+            dossiers = dossiers.filter(state=data["state"])
+        if data["product_set"]:
+            dossiers = dossiers.filter(criteria_set__product_set__number=data["product_set"])
+        if data["commune"]:
+            dossiers = dossiers.filter(commune__code=data["commune"])
+        if data["overdue"]:
+            dossiers = queries.overdue(dossiers)
+    today = timezone.localdate()
+    page = Paginator(dossiers.order_by("commune_deadline", "-state_changed_at"), 30).get_page(
+        request.GET.get("page")
+    )
+    for d in page.object_list:
+        d.days_left = d.working_days_left(today)
+        d.days_over = -d.days_left if d.days_left is not None else None
+    return render(
+        request,
+        "dossiers/queue.html",
+        {
+            "page": page,
+            "filters": filters,
+            "counts": [(State(s), n) for s, n in counts.items() if n],
+            "overdue_count": queries.overdue(visible, today).count(),
+            "is_office": is_office,
+        },
+    )
+
+
+# --- starting and editing ----------------------------------------------------------------
+
+
+@login_required
+def start(request, product_code: str):
+    product = get_object_or_404(
+        Product.objects.select_related("producer__commune", "product_set"), code=product_code
+    )
+    if not rules.can_start_dossier(request.user, product):
+        raise Http404
+    base = actions.last_accepted(product)
+    initial = {"kind": DossierKind.UPGRADE if base else DossierKind.FIRST}
+    form = StartForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            dossier = actions.start_dossier(
+                product, actor=request.user, kind=form.cleaned_data["kind"]
+            )
+        except DossierError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("Đã lập hồ sơ %(code)s.") % {"code": dossier.code})
+            return redirect("dossiers:detail", code=dossier.code)
+    return render(request, "dossiers/start.html", {"form": form, "product": product, "base": base})
+
+
+def _version_and_base(dossier):
+    versions = list(dossier.versions.order_by("number"))
+    current = versions[-1]
+    base_version = None
+    if dossier.based_on_id:
+        base_version = dossier.based_on.versions.order_by("-number").first()
+    return versions, current, base_version
+
+
+@login_required
+def detail(request, code: str):
+    dossier = _dossier_or_404(request, code)
+    versions, current, base_version = _version_and_base(dossier)
+    today = timezone.localdate()
+    links = list(current.links.select_related("document"))
+    for link in links:
+        link.expired = link.document.is_expired(today)
+    steps = rules.available_steps(request.user, dossier)
+    accept_default = actions.round_for((dossier.proposed_at or timezone.now()).date())
+    assessment = CommuneAssessment.objects.filter(dossier=dossier).first()
+    result = current.result or {}
+    context = {
+        "dossier": dossier,
+        "version": current,
+        "versions": versions,
+        "result": result,
+        "stars_range": range(1, 6),
+        "sections": _sections_status(current.content),
+        "problems": actions.submission_problems(dossier, current)
+        if rules.can_edit_content(request.user, dossier)
+        else [],
+        "links": links,
+        "expired_links": [link for link in links if link.expired],
+        "steps": steps,
+        "return_form": ReturnForm() if Step.RETURN in steps else None,
+        "accept_form": AcceptForm(
+            initial={"round_year": accept_default[0], "round_number": accept_default[1]}
+        )
+        if Step.ACCEPT in steps
+        else None,
+        "assessment": assessment,
+        "assessment_problems": actions.assessment_problems(dossier)
+        if Step.PROPOSE in steps
+        else [],
+        "can_edit": rules.can_edit_content(request.user, dossier),
+        "can_assess": rules.can_assess(request.user, dossier),
+        "days_left": dossier.working_days_left(today),
+        "days_over": -(dossier.working_days_left(today) or 0),
+        "overdue": dossier.is_overdue(today),
+        "holder": HOLDER[State(dossier.state)],
+        "changes": content.changes(base_version.content, current.content) if base_version else [],
+        "answer_changes": _answer_changes(base_version, current) if base_version else [],
+        "Step": Step,
+    }
+    return render(request, "dossiers/detail.html", context)
+
+
+def _sections_status(data: dict):
+    missing = {(s.key, f.key) for s, f in content.missing(data)}
+    return [
+        {
+            "section": s,
+            "missing": [f.label for f in s.fields if (s.key, f.key) in missing],
+        }
+        for s in content.SECTIONS
+    ]
+
+
+def _answer_changes(before, after) -> list[str]:
+    if before is None:
+        return []
+    keys = set(before.answers) | set(after.answers)
+    return sorted(k for k in keys if before.answers.get(k) != after.answers.get(k))
+
+
+def _wants_json(request) -> bool:
+    return request.headers.get("X-Requested-With") == "fetch"
+
+
+def _saved_response(request, dossier, version, error: str = ""):
+    if _wants_json(request):
+        if error:
+            return JsonResponse({"ok": False, "error": error}, status=400)
+        return JsonResponse(
+            {
+                "ok": True,
+                "total": version.result.get("total"),
+                "stars": version.result.get("stars"),
+                "stars_text": _("%(n)s sao") % {"n": version.result.get("stars", 0)},
+                "message": _("Đã lưu lúc %(time)s")
+                % {"time": formats.time_format(timezone.localtime(version.updated_at), "H:i:s")},
+            }
+        )
+    if error:
+        messages.error(request, error)
+    else:
+        messages.success(request, _("Đã lưu."))
+    return None
+
+
+@login_required
+def edit_section(request, code: str, section: str):
+    dossier = _dossier_or_404(request, code)
+    spec = content.SECTION_BY_KEY.get(section)
+    if spec is None:
+        raise Http404
+    version = dossier.versions.order_by("-number").first()
+    editable = rules.can_edit_content(request.user, dossier)
+    initial = (version.content or {}).get(section) or {}
+    if request.method == "POST":
+        if not editable:
+            raise Http404
+        form = section_form(spec, data=request.POST, initial=initial)
+        if form.is_valid():
+            try:
+                version = actions.save_content(
+                    dossier, actor=request.user, sections={section: form.cleaned_data}
+                )
+            except DossierError as exc:
+                response = _saved_response(request, dossier, version, str(exc))
+            else:
+                response = _saved_response(request, dossier, version)
+                if response is None:
+                    return redirect("dossiers:detail", code=dossier.code)
+            if response is not None:
+                return response
+        elif _wants_json(request):
+            return JsonResponse({"ok": False, "error": _("Có ô chưa hợp lệ.")}, status=400)
+    else:
+        form = section_form(spec, initial=initial, disabled=not editable)
+    return render(
+        request,
+        "dossiers/section.html",
+        {"dossier": dossier, "section": spec, "form": form, "editable": editable},
+        status=400 if form.errors else 200,
+    )
+
+
+def _annotate(tree: dict, version, documents_by_id, base_answers) -> dict:
+    links: dict[str, set] = {}
+    for link in version.links.all():
+        links.setdefault(link.criterion, set()).add(link.document_id)
+
+    def walk(criteria):
+        for c in criteria:
+            if "options" in c:
+                c["chosen"] = version.answers.get(c["code"], "")
+                c["note_text"] = version.notes.get(c["code"], "")
+                c["linked"] = links.get(c["code"], set())
+                c["linked_docs"] = [documents_by_id[i] for i in c["linked"] if i in documents_by_id]
+                c["changed"] = (
+                    base_answers is not None and base_answers.get(c["code"]) != c["chosen"]
+                )
+                for o in c["options"]:
+                    o["checked"] = o["code"] == c["chosen"]
+            walk(c.get("criteria", []))
+
+    for part in tree["parts"]:
+        walk(part["criteria"])
+    return tree
+
+
+@login_required
+def self_assessment(request, code: str):
+    """Mẫu 02 Part III: the product set's sheet, with a note and evidence per criterion."""
+    dossier = _dossier_or_404(request, code)
+    versions, version, base_version = _version_and_base(dossier)
+    editable = rules.can_edit_content(request.user, dossier)
+    sheet = dossier.criteria_set.sheet()
+    leaves = [leaf.code for leaf in sheet.leaves()]
+    library = list(dossier.producer.evidence.current())
+    if request.method == "POST":
+        if not editable:
+            raise Http404
+        answers = {c: request.POST[f"a-{c}"] for c in leaves if request.POST.get(f"a-{c}")}
+        notes = {c: request.POST.get(f"n-{c}", "") for c in leaves}
+        by_pk = {str(d.pk): d for d in library}
+        links = {
+            c: [by_pk[pk] for pk in request.POST.getlist(f"e-{c}") if pk in by_pk] for c in leaves
+        }
+        try:
+            version = actions.save_content(
+                dossier, actor=request.user, answers=answers, notes=notes, links=links
+            )
+        except DossierError as exc:
+            response = _saved_response(request, dossier, version, str(exc))
+        else:
+            response = _saved_response(request, dossier, version)
+            if response is None:
+                return redirect("dossiers:self_assessment", code=dossier.code)
+        if response is not None:
+            return response
+    today = timezone.localdate()
+    for d in library:
+        d.expired = d.is_expired(today)
+    linked_ids = set(version.links.values_list("document_id", flat=True))
+    documents_by_id = {d.pk: d for d in library}
+    for link in version.links.select_related("document"):  # withdrawn but still linked
+        link.document.expired = link.document.is_expired(today)
+        documents_by_id.setdefault(link.document_id, link.document)
+    tree = _annotate(
+        serialize.detail(dossier.criteria_set),
+        version,
+        documents_by_id,
+        base_version.answers if base_version else None,
+    )
+    return render(
+        request,
+        "dossiers/self_assessment.html",
+        {
+            "dossier": dossier,
+            "version": version,
+            "tree": tree,
+            "library": library,
+            "linked_ids": linked_ids,
+            "result": version.result,
+            "editable": editable,
+            "based": base_version is not None,
+        },
+    )
+
+
+@login_required
+def assessment(request, code: str):
+    """The commune's Mẫu 03."""
+    dossier = _dossier_or_404(request, code)
+    instance = CommuneAssessment.objects.filter(dossier=dossier).first() or CommuneAssessment(
+        dossier=dossier
+    )
+    editable = rules.can_assess(request.user, dossier)
+    if not editable and not instance.pk:
+        raise Http404
+    form = AssessmentForm(request.POST or None, instance=instance)
+    if not editable:
+        for field in form.fields.values():
+            field.disabled = True
+    if request.method == "POST":
+        if not editable:
+            raise Http404
+        if form.is_valid():
+            try:
+                actions.save_assessment(
+                    dossier,
+                    actor=request.user,
+                    **{n: form.cleaned_data[n] for n in AssessmentForm.Meta.fields},
+                )
+            except DossierError as exc:
+                form.add_error(None, str(exc))
+            else:
+                messages.success(request, _("Đã lưu báo cáo Mẫu 03."))
+                return redirect("dossiers:detail", code=dossier.code)
+    return render(
+        request,
+        "dossiers/assessment.html",
+        {"dossier": dossier, "form": form, "editable": editable},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def take_step(request, code: str, step: str):
+    dossier = _dossier_or_404(request, code)
+    if step not in Step.values:
+        raise Http404
+    step = Step(step)
+    kwargs = {}
+    if step == Step.RETURN:
+        form = ReturnForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, _("Hãy ghi rõ nội dung cần bổ sung, hoàn thiện."))
+            return redirect("dossiers:detail", code=dossier.code)
+        kwargs["reason"] = form.cleaned_data["reason"]
+    elif step == Step.ACCEPT:
+        form = AcceptForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, _("Đợt đánh giá không hợp lệ."))
+            return redirect("dossiers:detail", code=dossier.code)
+        kwargs["round_"] = (form.cleaned_data["round_year"], form.cleaned_data["round_number"])
+    elif step == Step.WITHDRAW:
+        kwargs["reason"] = request.POST.get("reason", "")
+    try:
+        actions.transition(dossier, step, actor=request.user, **kwargs)
+    except DossierError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Đã thực hiện: %(step)s.") % {"step": step.label})
+    return redirect("dossiers:detail", code=dossier.code)
+
+
+@login_required
+def version_view(request, code: str, number: int):
+    """One version as filed, with what changed since the one before."""
+    dossier = _dossier_or_404(request, code)
+    version = get_object_or_404(dossier.versions, number=number)
+    previous = dossier.versions.filter(number=number - 1).first()
+    names = {}
+
+    def walk(criteria):
+        for c in criteria:
+            names[c["code"]] = c["name"]
+            walk(c.get("criteria", []))
+
+    for part in serialize.detail(dossier.criteria_set)["parts"]:
+        walk(part["criteria"])
+    link_titles = {
+        (link.criterion, link.document.title) for link in version.links.select_related("document")
+    }
+    previous_titles = (
+        {
+            (link.criterion, link.document.title)
+            for link in previous.links.select_related("document")
+        }
+        if previous
+        else set()
+    )
+    return render(
+        request,
+        "dossiers/version.html",
+        {
+            "dossier": dossier,
+            "version": version,
+            "previous": previous,
+            "sections": [
+                (s, [(f, content.value(version.content, s.key, f.key)) for f in s.fields])
+                for s in content.SECTIONS
+            ],
+            "changes": content.changes(previous.content, version.content) if previous else [],
+            "answer_changes": [(c, names.get(c, "")) for c in _answer_changes(previous, version)],
+            "added_links": sorted(link_titles - previous_titles) if previous else [],
+            "removed_links": sorted(previous_titles - link_titles) if previous else [],
+        },
+    )
+
+
+@login_required
+def dossier_history(request, code: str):
+    dossier = _dossier_or_404(request, code)
+    page = Paginator(history(dossier), 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "audit/history.html",
+        {
+            "object": dossier,
+            "page": page,
+            "back_url": dossier.get_absolute_url(),
+        },
+    )
+
+
+@login_required
+def form_pdf(request, code: str, form: str):
+    dossier = _dossier_or_404(request, code)
+    if form not in documents.FORMS:
+        raise Http404
+    if form == "mau03" and not CommuneAssessment.objects.filter(dossier=dossier).exists():
+        raise Http404
+    pdf = documents.render(dossier, form)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{dossier.code}-{form}.pdf"'
+    return response
