@@ -10,6 +10,9 @@ from ocop.places.models import Commune, Province
 
 PASSWORD = "correct-horse-battery-9"
 
+# Products, evidence and dossiers in any state, for every test directory.
+pytest_plugins = ["tests.dossiers.fixtures"]
+
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):

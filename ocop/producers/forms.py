@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib.auth.password_validation import validate_password
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from ocop.accounts import rules
@@ -32,9 +33,8 @@ class ProducerForm(forms.ModelForm):
         communes = Commune.objects.select_related("province").order_by("province__code", "name")
         if actor is not None and not rules.is_central(actor) and rules.is_office_user(actor):
             communes = communes.filter(
-                pk__in=Commune.objects.filter(province_id__in=rules.officer_provinces(actor))
-                .values("pk")
-                .union(Commune.objects.filter(pk__in=rules.officer_communes(actor)).values("pk"))
+                Q(province_id__in=rules.officer_provinces(actor))
+                | Q(pk__in=rules.officer_communes(actor))
             )
         self.fields["commune"].queryset = communes
         self.fields["commune"].label_from_instance = lambda c: f"{c.name}, {c.province.name}"

@@ -10,7 +10,7 @@ from ocop.dossiers.actions import DossierError
 from ocop.dossiers.enums import DossierKind, State, Step
 from ocop.dossiers.models import Dossier, DossierVersion, EvidenceLink, FrozenVersion
 from ocop.lib.workdays import add_working_days
-from tests.dossiers.conftest import fill
+from tests.dossiers.fixtures import fill
 
 
 def test_a_submitted_version_cannot_change(draft, producer_user, document):

@@ -10,7 +10,7 @@ from ocop.dossiers.actions import DossierError
 from ocop.dossiers.enums import HOLDER, TRANSITIONS, Side, State, Step
 from ocop.dossiers.models import Dossier
 from ocop.notify.models import Notification
-from tests.dossiers.conftest import assess, fill
+from tests.dossiers.fixtures import assess, fill
 
 PERSONAS = [
     "producer_user",

@@ -1,0 +1,170 @@
+"""Dossier pages: scope (404 outside it), queues, autosave, steps through the web, PDFs."""
+
+import pytest
+
+from ocop.dossiers.enums import State
+from ocop.dossiers.models import Dossier
+from tests.dossiers.fixtures import fill
+
+OUTSIDERS = [
+    "other_producer_user",
+    "other_commune_officer",
+    "other_province_officer",
+    "other_province_commune_officer",
+    "council_member",
+    "plain_user",
+]
+
+
+def _routes(d):
+    return [
+        f"/ho-so/{d.code}/",
+        f"/ho-so/{d.code}/muc/part1/",
+        f"/ho-so/{d.code}/tu-danh-gia/",
+        f"/ho-so/{d.code}/phien-ban/1/",
+        f"/ho-so/{d.code}/lich-su/",
+        f"/ho-so/{d.code}/mau01.pdf",
+        f"/ho-so/{d.code}/mau02.pdf",
+    ]
+
+
+@pytest.mark.parametrize("persona", OUTSIDERS)
+def test_outsiders_get_404_on_every_dossier_route(request, draft, bring, client_for, persona):
+    dossier = bring(draft, State.COMMUNE_REVIEWING)
+    client = client_for(request.getfixturevalue(persona))
+    for url in _routes(dossier):
+        assert client.get(url).status_code == 404, url
+    for step in ("receive", "return", "propose", "submit"):
+        response = client.post(f"/ho-so/{dossier.code}/buoc/{step}/", {"reason": "x"})
+        assert response.status_code == 404
+    assert client.post(f"/ho-so/{dossier.code}/mau-03/", {"labour": "x"}).status_code == 404
+    assert Dossier.objects.get(pk=dossier.pk).state == State.COMMUNE_REVIEWING
+
+
+def test_anonymous_visitors_are_sent_to_sign_in(draft, client):
+    for url in [*_routes(draft), "/ho-so/"]:
+        response = client.get(url)
+        assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+@pytest.mark.parametrize("persona", ["producer_user", "commune_officer", "province_officer"])
+def test_people_in_scope_see_the_dossier_and_its_forms(request, draft, bring, client_for, persona):
+    dossier = bring(draft, State.PROPOSED)
+    client = client_for(request.getfixturevalue(persona))
+    for url in _routes(dossier) + [f"/ho-so/{dossier.code}/mau03.pdf"]:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        if url.endswith(".pdf"):
+            assert response.content.startswith(b"%PDF")
+
+
+def test_queue_is_scoped_and_filtered(
+    draft, bring, client_for, commune_officer, other_commune_officer, province_officer
+):
+    bring(draft, State.SUBMITTED)
+    html = client_for(commune_officer).get("/ho-so/").content.decode()
+    assert draft.code in html and "Còn 15 ngày làm việc" in html
+    assert draft.code not in client_for(other_commune_officer).get("/ho-so/").content.decode()
+    province = client_for(province_officer)
+    assert draft.code in province.get("/ho-so/", {"state": "submitted"}).content.decode()
+    assert draft.code not in province.get("/ho-so/", {"state": "accepted"}).content.decode()
+    assert draft.code not in province.get("/ho-so/", {"overdue": "on"}).content.decode()
+    Dossier.objects.filter(pk=draft.pk).update(commune_deadline="2026-01-05")
+    overdue = province.get("/ho-so/", {"overdue": "on"}).content.decode()
+    assert draft.code in overdue and "Quá hạn" in overdue
+
+
+def test_officers_do_not_see_drafts_unless_they_ask(draft, client_for, commune_officer):
+    client = client_for(commune_officer)
+    assert draft.code not in client.get("/ho-so/").content.decode()
+    assert draft.code in client.get("/ho-so/", {"state": "draft"}).content.decode()
+
+
+def test_autosave_answers_json_with_the_running_score(draft, client_for, producer_user):
+    client = client_for(producer_user)
+    response = client.post(
+        f"/ho-so/{draft.code}/tu-danh-gia/",
+        {"a-1.1": "1.1-1", "n-1.1": "Vùng nguyên liệu 2 ha"},
+        headers={"X-Requested-With": "fetch"},
+    )
+    assert response.status_code == 200 and response.json()["ok"] is True
+    version = draft.versions.get()
+    assert version.answers == {"1.1": "1.1-1"} and version.notes == {"1.1": "Vùng nguyên liệu 2 ha"}
+    assert response.json()["total"] == version.result["total"]
+
+
+def test_a_bad_answer_is_refused_and_nothing_saved(draft, client_for, producer_user):
+    response = client_for(producer_user).post(
+        f"/ho-so/{draft.code}/tu-danh-gia/",
+        {"a-1.1": "9.9-9"},
+        headers={"X-Requested-With": "fetch"},
+    )
+    assert response.status_code == 400 and "không hợp lệ" in response.json()["error"]
+    assert draft.versions.get().answers == {}
+
+
+def test_section_saves_without_javascript(draft, client_for, producer_user):
+    response = client_for(producer_user).post(
+        f"/ho-so/{draft.code}/muc/part4/", {"plan": "Xuất khẩu"}
+    )
+    assert response.status_code == 302
+    assert draft.versions.get().content["part4"] == {"plan": "Xuất khẩu"}
+
+
+def test_steps_through_the_web_with_clear_messages(draft, client_for, producer_user):
+    client = client_for(producer_user)
+    response = client.post(f"/ho-so/{draft.code}/buoc/submit/", follow=True)
+    assert "Chưa điền" in response.content.decode()
+    assert Dossier.objects.get(pk=draft.pk).state == State.DRAFT
+    fill(draft, producer_user)
+    response = client.post(f"/ho-so/{draft.code}/buoc/submit/", follow=True)
+    assert Dossier.objects.get(pk=draft.pk).state == State.SUBMITTED
+    response = client.post(f"/ho-so/{draft.code}/buoc/submit/", follow=True)
+    assert "Không thể" in response.content.decode()
+
+
+def test_submitted_dossier_sections_are_read_only(draft, bring, client_for, producer_user):
+    dossier = bring(draft, State.SUBMITTED)
+    client = client_for(producer_user)
+    assert client.post(f"/ho-so/{dossier.code}/muc/part4/", {"plan": "x"}).status_code == 404
+    html = client.get(f"/ho-so/{dossier.code}/muc/part4/").content.decode()
+    assert "disabled" in html
+
+
+def test_return_form_requires_a_reason(draft, bring, client_for, commune_officer):
+    dossier = bring(draft, State.COMMUNE_REVIEWING)
+    client = client_for(commune_officer)
+    client.post(f"/ho-so/{dossier.code}/buoc/return/", {"reason": ""})
+    assert Dossier.objects.get(pk=dossier.pk).state == State.COMMUNE_REVIEWING
+    client.post(f"/ho-so/{dossier.code}/buoc/return/", {"reason": "Thiếu phiếu kiểm nghiệm"})
+    dossier.refresh_from_db()
+    assert dossier.state == State.RETURNED_BY_COMMUNE
+    assert dossier.return_reason == "Thiếu phiếu kiểm nghiệm"
+
+
+def test_expired_evidence_is_flagged_on_the_dossier(draft, client_for, producer_user, producer):
+    from ocop.producers import actions as producer_actions
+    from tests.dossiers.fixtures import png_file
+
+    old = producer_actions.upload_evidence(
+        producer,
+        actor=producer_user,
+        file=png_file(),
+        kind="lab_test",
+        title="Phiếu kiểm nghiệm 2023",
+        issued_on="2023-01-01",
+        expires_on="2024-01-01",
+    )
+    fill(draft, producer_user, [old])
+    html = client_for(producer_user).get(f"/ho-so/{draft.code}/").content.decode()
+    assert "Minh chứng đã hết hạn" in html and "Phiếu kiểm nghiệm 2023" in html
+
+
+def test_notifications_page_lists_and_marks_read(draft, bring, client_for, commune_officer):
+    bring(draft, State.SUBMITTED)
+    client = client_for(commune_officer)
+    html = client.get("/thong-bao/").content.decode()
+    assert "Nộp hồ sơ sản phẩm" in html and draft.code in html
+    assert "Thông báo (1)" in html
+    client.post("/thong-bao/da-doc/")
+    assert not commune_officer.notifications.unread().exists()
