@@ -194,7 +194,7 @@ def _fill(dossier, actor, documents):
             "part4": {"plan": "Mở rộng thị trường, đăng ký nhãn hiệu tập thể. " + text},
         },
         answers=answers,
-        notes={code: "Xem tài liệu kèm theo." for code in list(answers)[:5]},
+        notes=dict.fromkeys(list(answers)[:5], "Xem tài liệu kèm theo."),
         links={"": documents[:2], next(iter(answers)): documents[2:4]},
     )
 
