@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from ocop.producers.models import FinancialYear, Producer
+from ocop.producers.models import EvidenceDocument, FinancialYear, Producer
 
 
 class FinancialYearInline(admin.TabularInline):
@@ -16,6 +16,24 @@ class ProducerAdmin(admin.ModelAdmin):
     autocomplete_fields = ["commune"]
     readonly_fields = ["code", "created_at", "created_by"]
     inlines = [FinancialYearInline]
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(EvidenceDocument)
+class EvidenceDocumentAdmin(admin.ModelAdmin):
+    """Files are never edited: a new paper is a new upload through the library page."""
+
+    list_display = ["title", "producer", "kind", "expires_on", "uploaded_at", "withdrawn_at"]
+    list_filter = ["kind"]
+    search_fields = ["title", "producer__name", "sha256"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
     def has_delete_permission(self, request, obj=None):
         return False

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from ocop.products.models import ProductGroup, ProductSet, Sector
+from ocop.products.models import Product, ProductGroup, ProductIdea, ProductSet, Sector
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -31,3 +31,17 @@ class ProductSetAdmin(ReadOnlyAdmin):
     list_display = ["number", "code", "name", "sheet_name", "samples_required", "instrument"]
     list_filter = ["instrument", "samples_required"]
     search_fields = ["name", "sheet_name", "code"]
+
+
+@admin.register(Product)
+class ProductAdmin(ReadOnlyAdmin):
+    """Products change through the producer's pages (audited actions), not here."""
+
+    list_display = ["code", "name", "producer", "product_set", "ocop_code"]
+    search_fields = ["code", "name", "ocop_code", "producer__name"]
+
+
+@admin.register(ProductIdea)
+class ProductIdeaAdmin(ReadOnlyAdmin):
+    list_display = ["code", "name", "producer", "state", "created_at"]
+    list_filter = ["state"]
