@@ -24,7 +24,7 @@ VERBS = {
     "producer.updated": _("Cập nhật thông tin chủ thể"),
     "evidence.uploaded": _("Tải lên tài liệu minh chứng"),
     "evidence.withdrawn": _("Rút tài liệu khỏi thư viện"),
-    "product.created": _("Thêm sản phẩm"),
+    "product.created": _("Tạo sản phẩm"),
     "product.updated": _("Cập nhật sản phẩm"),
     "product.coded": _("Cấp mã sản phẩm OCOP"),
     "idea.submitted": _("Đăng ký ý tưởng sản phẩm"),
@@ -33,7 +33,7 @@ VERBS = {
     "plan.submitted": _("Nộp phương án sản xuất kinh doanh"),
     "plan.accepted": _("Xã chấp nhận phương án sản xuất kinh doanh"),
     "plan.returned": _("Xã trả lại phương án sản xuất kinh doanh"),
-    "dossier.created": _("Lập hồ sơ sản phẩm"),
+    "dossier.created": _("Lập hồ sơ mới"),
     "dossier.edited": _("Sửa hồ sơ sản phẩm"),
     "dossier.assessed": _("Xã cập nhật báo cáo Mẫu 03"),
     "dossier.submit": _("Nộp hồ sơ sản phẩm"),
@@ -41,7 +41,7 @@ VERBS = {
     "dossier.return": _("Trả lại hồ sơ để bổ sung"),
     "dossier.propose": _("Xã đề nghị tỉnh đánh giá, phân hạng"),
     "dossier.accept": _("Tỉnh nhận hồ sơ vào đợt đánh giá"),
-    "dossier.withdraw": _("Rút hồ sơ"),
+    "dossier.withdraw": _("Chủ thể rút hồ sơ"),
 }
 
 

@@ -1,5 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ocop.criteria.queries import published_sets
 from ocop.products.models import BusinessPlan, Product, ProductIdea, ProductSet
@@ -59,7 +60,7 @@ class IdeaForm(forms.ModelForm):
 class ReviewForm(forms.Form):
     decision = forms.ChoiceField(
         label=_("Quyết định"),
-        choices=[("accept", _("Chấp nhận")), ("return", _("Trả lại"))],
+        choices=[("accept", _("Chấp nhận")), ("return", pgettext_lazy("decision", "Trả lại"))],
         widget=forms.RadioSelect,
     )
     reason = forms.CharField(
