@@ -2,6 +2,7 @@
 
 import pytest
 from django.conf import settings
+from hypothesis import settings as hypothesis_settings
 from django.core.management import call_command
 
 from ocop.accounts import actions
@@ -9,6 +10,10 @@ from ocop.accounts.enums import Role
 from ocop.places.models import Commune, Province
 
 PASSWORD = "correct-horse-battery-9"
+
+# No timed tests (house rule 11): Hypothesis must not fail a run because the machine is busy.
+hypothesis_settings.register_profile("ocop", deadline=None)
+hypothesis_settings.load_profile("ocop")
 
 # Products, evidence and dossiers in any state, for every test directory.
 pytest_plugins = ["tests.dossiers.fixtures"]
