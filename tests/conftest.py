@@ -2,8 +2,8 @@
 
 import pytest
 from django.conf import settings
-from hypothesis import settings as hypothesis_settings
 from django.core.management import call_command
+from hypothesis import settings as hypothesis_settings
 
 from ocop.accounts import actions
 from ocop.accounts.enums import Role
