@@ -388,6 +388,15 @@ def transition(dossier: Dossier, step: Step, *, actor, reason: str = "", round_=
             dossier.province_received_at, dossier.province_received_by = now, actor
             fields += ["province_receipt_number", "province_received_at", "province_received_by"]
             changes["receipt"] = dossier.province_receipt_number
+        number = (
+            dossier.commune_receipt_number
+            if office == Side.COMMUNE
+            else dossier.province_receipt_number
+        )
+        note = _("%(office)s đã tiếp nhận, phiếu số %(number)s.") % {
+            "office": office.label,
+            "number": number,
+        }
     elif step == Step.RETURN:
         if not reason.strip():
             raise DossierError(_("Hãy ghi rõ nội dung cần bổ sung, hoàn thiện."))
@@ -405,7 +414,7 @@ def transition(dossier: Dossier, step: Step, *, actor, reason: str = "", round_=
         fields.append("proposed_at")
         changes["product_code"] = assign_ocop_code(dossier.product, year=today.year)
     elif step == Step.ACCEPT:
-        year, number = round_ or round_for((dossier.proposed_at or now).date())
+        year, number = round_ or round_for(timezone.localdate(dossier.proposed_at or now))
         if number < 1 or not (2000 <= year <= 2100):
             raise DossierError(_("Đợt đánh giá không hợp lệ."))
         dossier.round_year, dossier.round_number, dossier.accepted_at = year, number, now

@@ -152,7 +152,7 @@ def detail(request, code: str):
     for link in links:
         link.expired = link.document.is_expired(today)
     steps = rules.available_steps(request.user, dossier)
-    accept_default = actions.round_for((dossier.proposed_at or timezone.now()).date())
+    accept_default = actions.round_for(timezone.localdate(dossier.proposed_at or timezone.now()))
     assessment = CommuneAssessment.objects.filter(dossier=dossier).first()
     result = current.result or {}
     context = {

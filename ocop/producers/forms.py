@@ -9,6 +9,7 @@ from ocop.accounts.models import User
 from ocop.lib.uploads import EvidenceFileField
 from ocop.places.models import Commune
 from ocop.producers.actions import EDITABLE_FIELDS
+from ocop.producers.enums import EvidenceKind
 from ocop.producers.models import EvidenceDocument, Producer
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -99,6 +100,10 @@ class EvidenceForm(forms.ModelForm):
         model = EvidenceDocument
         fields = ["kind", "title", "number", "issuer", "issued_on", "expires_on"]
         widgets = {"issued_on": DATE_INPUT, "expires_on": DATE_INPUT}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [("", _("Chọn loại tài liệu")), *EvidenceKind.choices]
 
     def clean(self):
         data = super().clean()
