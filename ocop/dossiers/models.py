@@ -1,8 +1,6 @@
 """Product dossiers (hồ sơ sản phẩm): Mẫu 01 + Mẫu 02 in frozen versions, and the commune's
 Mẫu 03. Workflow lives in ``actions``; models hold tables and small invariants only."""
 
-import secrets
-
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -11,17 +9,16 @@ from django.utils.translation import gettext_lazy as _
 
 from ocop.criteria.models import CriteriaSet
 from ocop.dossiers.enums import COMMUNE_CLOCK, DossierKind, State
+from ocop.lib.codes import opaque_code
 from ocop.lib.workdays import working_days_between
 from ocop.places.models import Commune, Province
 from ocop.producers.models import EvidenceDocument, Producer
 from ocop.products.models import Product
 
-CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
-
 
 def new_dossier_code() -> str:
     """Opaque public identifier, e.g. ``HS-7F3K9Q2M``."""
-    return "HS-" + "".join(secrets.choice(CODE_ALPHABET) for _ in range(8))
+    return opaque_code("HS-")
 
 
 class FrozenVersion(Exception):

@@ -1,24 +1,21 @@
 """Producers (chủ thể OCOP): the cooperatives, small enterprises and households that own
 OCOP products. Accounts act for a producer through the ``producer`` role."""
 
-import secrets
-
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ocop.lib.codes import opaque_code
 from ocop.places.models import Commune
 from ocop.producers.enums import EvidenceKind, Gender, LegalType
 from ocop.producers.validators import validate_registration_number, validate_tax_code
 
-CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
-
 
 def new_producer_code() -> str:
     """An opaque public identifier, e.g. ``CT-7F3K9Q2M`` (never a database id)."""
-    return "CT-" + "".join(secrets.choice(CODE_ALPHABET) for _ in range(8))
+    return opaque_code("CT-")
 
 
 class Producer(models.Model):
@@ -120,7 +117,7 @@ class FinancialYear(models.Model):
 
 def new_evidence_code() -> str:
     """Unguessable: 20 characters from a 32-letter alphabet (100 bits)."""
-    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(20))
+    return opaque_code(length=20)
 
 
 def evidence_path(document: "EvidenceDocument", filename: str) -> str:

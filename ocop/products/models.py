@@ -4,19 +4,16 @@ The 26 product sets of 26/2026/QĐ-TTg are the scoring units: each has its own s
 Several groups have no subgroup, so their product set sits directly under the group.
 """
 
-import secrets
-
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from ocop.legal.models import LegalInstrument
-
-CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
+from ocop.lib.codes import opaque_code
 
 
 def _code(prefix: str) -> str:
-    return prefix + "".join(secrets.choice(CODE_ALPHABET) for _ in range(8))
+    return opaque_code(prefix)
 
 
 def new_product_code() -> str:
