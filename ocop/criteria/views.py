@@ -51,21 +51,6 @@ def _annotate(tree: dict, answers: dict[str, str]) -> dict:
     return tree
 
 
-def _labels(tree: dict) -> tuple[dict, dict]:
-    names, texts = {}, {}
-
-    def walk(criteria):
-        for c in criteria:
-            names[c["code"]] = c["name"]
-            for o in c.get("options", []):
-                texts[o["code"]] = o["text"]
-            walk(c.get("criteria", []))
-
-    for part in tree["parts"]:
-        walk(part["criteria"])
-    return names, texts
-
-
 def choose_set(request):
     """Pick the product set: the classification tree, filtered by a search that folds accents."""
     q = request.GET.get("q", "").strip()
@@ -119,7 +104,7 @@ def _outcome(request, code: str):
         message = _("Câu trả lời không hợp lệ: %(code)s.") % {"code": exc.code}
         return None, sheet_form(request, code, error=message, status=400)
     tree = serialize.detail(cs)
-    names, texts = _labels(tree)
+    names, texts = serialize.labels(tree)
     data = serialize.result(outcome)
     for item in data["unmet_minimums"] + (data["next_star"] or {}).get("unmet_minimums", []):
         item["name"] = names[item["criterion"]]

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from PIL import Image, ImageDraw
 
+from ocop.accounts import rules
 from ocop.accounts.models import User
 from ocop.criteria.engine import Sheet
 from ocop.dossiers import actions
@@ -164,17 +165,20 @@ def _evidence(producer, actor):
 
 def demo_answers(sheet: Sheet, skip: int = 3) -> dict[str, str]:
     """Best option for most criteria, the second best for every ``skip``-th: about 80–90."""
+    # Community tourism: answer the first case only.
+    skipped = {
+        leaf.code
+        for group in sheet.exclusive_groups()
+        for case in group.criteria[1:]
+        for leaf in case.leaves()
+    }
     answers = {}
-    for group in sheet.exclusive_groups():  # community tourism: answer the first case only
-        for case in group.criteria[1:]:
-            skipped = {leaf.code for leaf in case.leaves()}
-            answers.update(dict.fromkeys(skipped))
     for i, leaf in enumerate(sheet.leaves()):
-        if leaf.code in answers:
+        if leaf.code in skipped:
             continue
         options = sorted(leaf.options, key=lambda o: o.points, reverse=True)
         answers[leaf.code] = options[1 if i % skip == 0 and len(options) > 1 else 0].code
-    return {k: v for k, v in answers.items() if v}
+    return answers
 
 
 def _fill(dossier, actor, documents):
@@ -263,10 +267,15 @@ def seed(password: str) -> list[str]:
 
 def _walk(dossier, path, user, documents, producer, officers, province_officers):
     commune_officer = next(
-        (u for u in officers.values() if dossier.commune_id in _communes(u)), None
+        (u for u in officers.values() if dossier.commune_id in rules.officer_communes(u)), None
     )
     province_officer = next(
-        (u for u in province_officers.values() if dossier.province_id in _provinces(u)), None
+        (
+            u
+            for u in province_officers.values()
+            if dossier.province_id in rules.officer_provinces(u)
+        ),
+        None,
     )
     if path == ["overdue"]:
         _fill(dossier, user, documents)
@@ -313,15 +322,3 @@ def _walk(dossier, path, user, documents, producer, officers, province_officers)
             at_province = True
         elif step == ACCEPT:
             actions.transition(dossier, step, actor=province_officer)
-
-
-def _communes(user):
-    from ocop.accounts import rules
-
-    return rules.officer_communes(user)
-
-
-def _provinces(user):
-    from ocop.accounts import rules
-
-    return rules.officer_provinces(user)

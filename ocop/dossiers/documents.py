@@ -129,54 +129,32 @@ def _rows(dossier, version, today) -> list[dict]:
         )
     rows = []
 
+    def row(c, level, option=None, heading=False):
+        rows.append(
+            {
+                "code": c["code"],
+                "name": c["name"],
+                "level": level,
+                "is_heading": heading,
+                "choice": option["text"] if option else "",
+                "points": str(option["points"]) if option else "",
+                "max": str(c["max_points"]),
+                "note": "" if heading else version.notes.get(c["code"], ""),
+                "evidence": [] if heading else links.get(c["code"], []),
+            }
+        )
+
     def walk(criteria, level):
         for c in criteria:
             if "options" in c:
                 chosen = version.answers.get(c["code"])
-                option = next((o for o in c["options"] if o["code"] == chosen), None)
-                rows.append(
-                    {
-                        "code": c["code"],
-                        "name": c["name"],
-                        "level": level,
-                        "is_heading": False,
-                        "choice": option["text"] if option else "",
-                        "points": str(option["points"]) if option else "",
-                        "max": str(c["max_points"]),
-                        "note": version.notes.get(c["code"], ""),
-                        "evidence": links.get(c["code"], []),
-                    }
-                )
+                row(c, level, next((o for o in c["options"] if o["code"] == chosen), None))
             else:
-                rows.append(
-                    {
-                        "code": c["code"],
-                        "name": c["name"],
-                        "level": level,
-                        "is_heading": True,
-                        "choice": "",
-                        "points": "",
-                        "max": str(c["max_points"]),
-                        "note": "",
-                        "evidence": [],
-                    }
-                )
+                row(c, level, heading=True)
                 walk(c.get("criteria", []), level + 1)
 
     for part in tree["parts"]:
-        rows.append(
-            {
-                "code": part["code"],
-                "name": part["name"],
-                "level": 0,
-                "is_heading": True,
-                "choice": "",
-                "points": "",
-                "max": str(part["max_points"]),
-                "note": "",
-                "evidence": [],
-            }
-        )
+        row(part, 0, heading=True)
         walk(part["criteria"], 1)
     return rows, tree
 

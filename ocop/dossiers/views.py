@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -213,25 +214,30 @@ def _wants_json(request) -> bool:
     return request.headers.get("X-Requested-With") == "fetch"
 
 
-def _saved_response(request, dossier, version, error: str = ""):
+def _save(request, dossier, success_url: str, **changes):
+    """Save through the action. Autosave gets JSON; a plain form post gets a redirect, or None
+    after a refusal so that the page shows again with the message."""
+    try:
+        version = actions.save_content(dossier, actor=request.user, **changes)
+    except DossierError as exc:
+        if _wants_json(request):
+            return JsonResponse({"ok": False, "error": str(exc)}, status=400)
+        messages.error(request, str(exc))
+        return None
     if _wants_json(request):
-        if error:
-            return JsonResponse({"ok": False, "error": error}, status=400)
+        result = version.result
+        saved_at = formats.time_format(timezone.localtime(version.updated_at), "H:i:s")
         return JsonResponse(
             {
                 "ok": True,
-                "total": version.result.get("total"),
-                "stars": version.result.get("stars"),
-                "stars_text": _("%(n)s sao") % {"n": version.result.get("stars", 0)},
-                "message": _("Đã lưu lúc %(time)s")
-                % {"time": formats.time_format(timezone.localtime(version.updated_at), "H:i:s")},
+                "total": result.get("total"),
+                "stars": result.get("stars"),
+                "stars_text": _("%(n)s sao") % {"n": result.get("stars", 0)},
+                "message": _("Đã lưu lúc %(time)s") % {"time": saved_at},
             }
         )
-    if error:
-        messages.error(request, error)
-    else:
-        messages.success(request, _("Đã lưu."))
-    return None
+    messages.success(request, _("Đã lưu."))
+    return redirect(success_url)
 
 
 @login_required
@@ -248,16 +254,12 @@ def edit_section(request, code: str, section: str):
             raise Http404
         form = section_form(spec, data=request.POST, initial=initial)
         if form.is_valid():
-            try:
-                version = actions.save_content(
-                    dossier, actor=request.user, sections={section: form.cleaned_data}
-                )
-            except DossierError as exc:
-                response = _saved_response(request, dossier, version, str(exc))
-            else:
-                response = _saved_response(request, dossier, version)
-                if response is None:
-                    return redirect("dossiers:detail", code=dossier.code)
+            response = _save(
+                request,
+                dossier,
+                dossier.get_absolute_url(),
+                sections={section: form.cleaned_data},
+            )
             if response is not None:
                 return response
         elif _wants_json(request):
@@ -272,9 +274,9 @@ def edit_section(request, code: str, section: str):
     )
 
 
-def _annotate(tree: dict, version, documents_by_id, base_answers) -> dict:
+def _annotate(tree: dict, version, version_links, documents_by_id, base_answers) -> dict:
     links: dict[str, set] = {}
-    for link in version.links.all():
+    for link in version_links:
         links.setdefault(link.criterion, set()).add(link.document_id)
 
     def walk(criteria):
@@ -300,7 +302,7 @@ def _annotate(tree: dict, version, documents_by_id, base_answers) -> dict:
 def self_assessment(request, code: str):
     """Mẫu 02 Part III: the product set's sheet, with a note and evidence per criterion."""
     dossier = _dossier_or_404(request, code)
-    versions, version, base_version = _version_and_base(dossier)
+    _versions, version, base_version = _version_and_base(dossier)
     editable = rules.can_edit_content(request.user, dossier)
     sheet = dossier.criteria_set.sheet()
     leaves = [leaf.code for leaf in sheet.leaves()]
@@ -314,29 +316,28 @@ def self_assessment(request, code: str):
         links = {
             c: [by_pk[pk] for pk in request.POST.getlist(f"e-{c}") if pk in by_pk] for c in leaves
         }
-        try:
-            version = actions.save_content(
-                dossier, actor=request.user, answers=answers, notes=notes, links=links
-            )
-        except DossierError as exc:
-            response = _saved_response(request, dossier, version, str(exc))
-        else:
-            response = _saved_response(request, dossier, version)
-            if response is None:
-                return redirect("dossiers:self_assessment", code=dossier.code)
+        response = _save(
+            request,
+            dossier,
+            reverse("dossiers:self_assessment", args=[dossier.code]),
+            answers=answers,
+            notes=notes,
+            links=links,
+        )
         if response is not None:
             return response
     today = timezone.localdate()
     for d in library:
         d.expired = d.is_expired(today)
-    linked_ids = set(version.links.values_list("document_id", flat=True))
+    links = list(version.links.select_related("document"))
     documents_by_id = {d.pk: d for d in library}
-    for link in version.links.select_related("document"):  # withdrawn but still linked
+    for link in links:  # a withdrawn document stays linked to the version
         link.document.expired = link.document.is_expired(today)
         documents_by_id.setdefault(link.document_id, link.document)
     tree = _annotate(
         serialize.detail(dossier.criteria_set),
         version,
+        links,
         documents_by_id,
         base_version.answers if base_version else None,
     )
@@ -348,7 +349,6 @@ def self_assessment(request, code: str):
             "version": version,
             "tree": tree,
             "library": library,
-            "linked_ids": linked_ids,
             "result": version.result,
             "editable": editable,
             "based": base_version is not None,
@@ -430,15 +430,7 @@ def version_view(request, code: str, number: int):
     dossier = _dossier_or_404(request, code)
     version = get_object_or_404(dossier.versions, number=number)
     previous = dossier.versions.filter(number=number - 1).first()
-    names = {}
-
-    def walk(criteria):
-        for c in criteria:
-            names[c["code"]] = c["name"]
-            walk(c.get("criteria", []))
-
-    for part in serialize.detail(dossier.criteria_set)["parts"]:
-        walk(part["criteria"])
+    names, _texts = serialize.labels(serialize.detail(dossier.criteria_set))
     link_titles = {
         (link.criterion, link.document.title) for link in version.links.select_related("document")
     }

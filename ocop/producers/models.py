@@ -4,6 +4,7 @@ OCOP products. Accounts act for a producer through the ``producer`` role."""
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -88,6 +89,9 @@ class Producer(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("producers:detail", args=[self.code])
 
     @property
     def local_workforce_share(self) -> int | None:

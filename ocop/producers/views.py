@@ -7,7 +7,6 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -181,12 +180,8 @@ def producer_history(request, code: str):
     return render(
         request,
         "audit/history.html",
-        {"object": producer, "page": page, "back_url": producer_url(producer)},
+        {"object": producer, "page": page, "back_url": producer.get_absolute_url()},
     )
-
-
-def producer_url(producer) -> str:
-    return reverse("producers:detail", args=[producer.code])
 
 
 # --- evidence library -------------------------------------------------------------------
