@@ -34,6 +34,9 @@ def _media_root(tmp_path_factory):
 
 @pytest.fixture(autouse=True)
 def _fast_and_quiet(settings, _media_root):
+    # Argon2 is slow on purpose; tests hash dozens of passwords. Production keeps Argon2
+    # (tests/accounts/test_auth.py checks the real setting).
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.LOGIN_FAILURE_DELAY_STEP = 0
     settings.MEDIA_ROOT = str(_media_root)
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
