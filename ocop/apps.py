@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class OcopConfig(AppConfig):
@@ -6,3 +7,10 @@ class OcopConfig(AppConfig):
 
     name = "ocop"
     verbose_name = "OCOP"
+
+    def ready(self):
+        from ocop.lib import navigation
+        from ocop.lib.navigation import MenuItem
+
+        navigation.add_menu_item("home", MenuItem(0, _("Trang chủ"), "home"))
+        navigation.add_menu_item("api", MenuItem(100, _("API"), "/api/v1/docs"))

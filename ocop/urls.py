@@ -3,6 +3,7 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from ocop import views
+from ocop.accounts.views import audit_log
 from ocop.api import api
 
 urlpatterns = [
@@ -10,7 +11,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("favicon.ico", views.favicon),
     path("accounts/", include("ocop.accounts.urls")),
-    path("audit/", include("ocop.audit.urls")),
+    path("audit/", audit_log, name="audit_log"),
     path("", include("ocop.criteria.urls")),
     path("chu-the/", include("ocop.producers.urls")),
     path("", include("ocop.products.urls")),

@@ -63,7 +63,10 @@ def criteria(db):
 
 
 def make_user(username, role=None, *, province=None, commune=None, producer=None, **extra):
-    return actions.create_user(
+    """An account with a role over a place, or (``producer=``) acting for a producer."""
+    from ocop.producers.actions import add_account
+
+    user = actions.create_user(
         actor=None,
         username=username,
         email=f"{username}@example.vn",
@@ -72,9 +75,11 @@ def make_user(username, role=None, *, province=None, commune=None, producer=None
         role=role,
         province=Province.objects.get(code=province) if province else None,
         commune=Commune.objects.get(code=commune) if commune else None,
-        producer=producer,
         **extra,
     )
+    if producer is not None:
+        add_account(producer, user, actor=None)
+    return user
 
 
 # Hà Nội (01): Xã Bát Tràng 00583, Xã Phú Xuyên 10273. Lâm Đồng (68): Xã Đơn Dương 24931.
@@ -160,10 +165,10 @@ def producer(places):
 
 @pytest.fixture
 def producer_user(producer):
-    return make_user("chuthe.battrang", Role.PRODUCER, producer=producer)
+    return make_user("chuthe.battrang", producer=producer)
 
 
 @pytest.fixture
 def other_producer_user(places):
     other = make_producer(commune="00583", name="Cơ sở Gốm Minh", legal_type="ho_san_xuat")
-    return make_user("chuthe.khac", Role.PRODUCER, producer=other)
+    return make_user("chuthe.khac", producer=other)

@@ -14,32 +14,27 @@ class AccountError(Exception):
     """An account action was refused; the message says why, in the user's language."""
 
 
-def _check_place(role: Role, province, commune, producer=None):
+def _check_place(role: Role, province, commune):
     """Refuse a place that does not fit the role; return the province the role covers."""
-    if not rules.place_fits(role, province, commune, producer):
+    if not rules.place_fits(role, province, commune):
         raise AccountError(_("Địa bàn không phù hợp với vai trò %(role)s.") % {"role": role.label})
     return commune.province if commune is not None else province
 
 
-def _check_grant(actor, role: Role, province, commune, producer):
+def _check_grant(actor, role: Role, province, commune):
     """Refuse a grant the actor may not make (``actor=None`` is the system itself)."""
-    province = _check_place(role, province, commune, producer)
-    allowed = (
-        rules.can_manage_producer(actor, producer)
-        if role == Role.PRODUCER
-        else rules.can_grant(actor, role, province=province, commune=commune)
-    )
-    if actor is not None and not allowed:
+    province = _check_place(role, province, commune)
+    if actor is not None and not rules.can_grant(actor, role, province=province, commune=commune):
         raise AccountError(_("Bạn không có quyền cấp vai trò này trên địa bàn này."))
     return province
 
 
 @transaction.atomic
-def grant_role(user: User, role: Role | str, *, actor, province=None, commune=None, producer=None):
+def grant_role(user: User, role: Role | str, *, actor, province=None, commune=None):
     role = Role(role)
-    province = _check_grant(actor, role, province, commune, producer)
+    province = _check_grant(actor, role, province, commune)
     existing = RoleAssignment.objects.active().filter(
-        user=user, role=role, province=province, commune=commune, producer=producer
+        user=user, role=role, province=province, commune=commune
     )
     if existing.exists():
         raise AccountError(_("Người dùng đã có vai trò này trên địa bàn này."))
@@ -48,7 +43,6 @@ def grant_role(user: User, role: Role | str, *, actor, province=None, commune=No
         role=role,
         province=province,
         commune=commune,
-        producer=producer,
         granted_by=actor,
     )
     if role == Role.ADMIN and not (user.is_staff and user.is_superuser):
@@ -62,7 +56,6 @@ def grant_role(user: User, role: Role | str, *, actor, province=None, commune=No
             "role": role.value,
             "province": province.code if province else None,
             "commune": commune.code if commune else None,
-            **({"producer": producer.code} if producer else {}),
         },
     )
     rules.forget_roles(user)
@@ -94,7 +87,6 @@ def revoke_role(assignment: RoleAssignment, *, actor):
             "role": assignment.role,
             "province": assignment.province.code if assignment.province else None,
             "commune": assignment.commune.code if assignment.commune else None,
-            **({"producer": assignment.producer.code} if assignment.producer else {}),
         },
     )
     rules.forget_roles(user)
@@ -113,7 +105,6 @@ def create_user(
     role: Role | str | None = None,
     province=None,
     commune=None,
-    producer=None,
 ) -> User:
     """Create an account, optionally with a first role (checked against the actor's rights).
 
@@ -123,7 +114,7 @@ def create_user(
         raise AccountError(_("Tên đăng nhập %(username)s đã được dùng.") % {"username": username})
     if role is not None:
         role = Role(role)
-        province = _check_grant(actor, role, province, commune, producer)
+        province = _check_grant(actor, role, province, commune)
     user = User(username=username, email=email, full_name=full_name, phone=phone)
     if password:
         user.set_password(password)
@@ -137,7 +128,7 @@ def create_user(
         changes={"username": username, "email": email, "full_name": full_name},
     )
     if role is not None:
-        grant_role(user, role, actor=actor, province=province, commune=commune, producer=producer)
+        grant_role(user, role, actor=actor, province=province, commune=commune)
     return user
 
 

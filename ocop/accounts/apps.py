@@ -7,7 +7,8 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Tài khoản và vai trò")
 
     def ready(self):
-        # Django's own sign-in signals feed the audit log (sign-in, sign-out, failures).
-        from ocop.accounts import auth_events
+        from ocop.accounts import auth_events, registry
 
+        # Django's own sign-in signals feed the audit log (sign-in, sign-out, failures).
         auth_events.connect()
+        registry.register()

@@ -8,7 +8,6 @@ class Role(models.TextChoices):
     COUNCIL_MEMBER = "council_member", _("Thành viên hội đồng đánh giá")
     CENTRAL_OFFICER = "central_officer", _("Cán bộ OCOP trung ương")
     ADMIN = "admin", _("Quản trị hệ thống")
-    PRODUCER = "producer", _("Chủ thể OCOP")
 
 
 class Scope(models.TextChoices):
@@ -18,7 +17,6 @@ class Scope(models.TextChoices):
     PROVINCE = "province", _("Một tỉnh, thành phố")
     PROVINCE_OR_NATION = "province_or_nation", _("Một tỉnh (hội đồng cấp tỉnh) hoặc toàn quốc")
     NATION = "nation", _("Toàn quốc")
-    PRODUCER = "producer", _("Một chủ thể OCOP")
 
 
 ROLE_SCOPE = {
@@ -27,7 +25,6 @@ ROLE_SCOPE = {
     Role.COUNCIL_MEMBER: Scope.PROVINCE_OR_NATION,
     Role.CENTRAL_OFFICER: Scope.NATION,
     Role.ADMIN: Scope.NATION,
-    Role.PRODUCER: Scope.PRODUCER,
 }
 
 # Roles whose holders work in the back office (they see the staff navigation).

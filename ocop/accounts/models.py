@@ -31,6 +31,9 @@ class RoleAssignmentQuerySet(models.QuerySet):
 class RoleAssignment(models.Model):
     """A role held over a place. Holding a role over a province covers its communes.
 
+    Accounts that act for a producer are not roles over a place: producers own that link
+    (``ocop.producers.models.ProducerMembership``).
+
     For a commune role, ``province`` is the commune's province too, so scoping by province
     is one filter. Revoking keeps the row (``revoked_at``), so the history stays.
     """
@@ -58,15 +61,6 @@ class RoleAssignment(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    # The producer role acts for one producer (several accounts may act for the same one).
-    producer = models.ForeignKey(
-        "producers.Producer",
-        verbose_name=_("chủ thể OCOP"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
     granted_at = models.DateTimeField(_("ngày cấp"), auto_now_add=True)
     granted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -89,8 +83,6 @@ class RoleAssignment(models.Model):
 
     @property
     def place_label(self) -> str:
-        if self.producer_id:
-            return str(self.producer)
         if self.commune_id:
             return str(self.commune)
         if self.province_id:

@@ -29,7 +29,7 @@ def with_active_roles(users):
         Prefetch(
             "role_assignments",
             queryset=RoleAssignment.objects.active().select_related(
-                "province", "commune__province", "producer"
+                "province", "commune__province"
             ),
             to_attr="active_assignments",
         )
@@ -37,7 +37,7 @@ def with_active_roles(users):
 
 
 def holders(role, **place):
-    """Active users holding ``role`` over exactly this place (``commune=``, ``province=``,
-    ``producer=``): whom to notify when something needs that office."""
+    """Active users holding ``role`` over exactly this place (``commune=`` or ``province=``):
+    whom to notify when something needs that office."""
     held = RoleAssignment.objects.active().filter(role=role, **place).values("user_id")
     return User.objects.filter(pk__in=held, is_active=True)

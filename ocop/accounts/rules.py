@@ -1,7 +1,9 @@
-"""Who may see or do what. Every view asks these predicates; nothing else decides.
+"""Who may see or do what with accounts and roles. Views ask these predicates; nothing else
+decides.
 
-A role is held over a place (see ``RoleAssignment``). Adding a role (the producer role,
-a council's membership) means one more predicate here, not a new mechanism.
+A role is held over a place (see ``RoleAssignment``). The apps to the right build their own
+rules on ``officer_communes``, ``officer_provinces`` and ``is_central``; a new kind of holder
+(a producer's accounts, a council's members) belongs to the app that owns it.
 """
 
 from ocop.accounts.enums import ROLE_SCOPE, Role, Scope
@@ -15,9 +17,7 @@ def active_roles(user) -> list:
     cached = getattr(user, "_ocop_roles", None)
     if cached is None:
         cached = list(
-            user.role_assignments.active().select_related(
-                "province", "commune__province", "producer"
-            )
+            user.role_assignments.active().select_related("province", "commune__province")
         )
         user._ocop_roles = cached
     return cached
@@ -54,17 +54,21 @@ def officer_communes(user) -> set[int]:
     return {a.commune_id for a in holds(user, Role.COMMUNE_OFFICER)}
 
 
-def producer_ids(user) -> set[int]:
-    """Ids of the producers the user acts for."""
-    return {a.producer_id for a in holds(user, Role.PRODUCER)}
-
-
 def is_office_user(user) -> bool:
     return is_central(user) or bool(officer_provinces(user) or officer_communes(user))
 
 
 def is_council_member(user) -> bool:
     return bool(holds(user, Role.COUNCIL_MEMBER))
+
+
+def serves_commune(user, commune_id: int, province_id: int) -> bool:
+    """An officer of this commune or of its province, or a central officer."""
+    return (
+        is_central(user)
+        or province_id in officer_provinces(user)
+        or commune_id in officer_communes(user)
+    )
 
 
 # --- places -----------------------------------------------------------------------------
@@ -88,11 +92,10 @@ def can_view_users(user) -> bool:
 
 def grantable_roles(actor) -> list[Role]:
     """Roles the actor may grant on the users page."""
-    # The producer role is granted from the producer's page (it needs a producer, not a place).
     if is_admin(actor):
-        return [r for r in Role if r != Role.PRODUCER]
+        return list(Role)
     if is_central(actor):
-        return [r for r in Role if r not in (Role.ADMIN, Role.PRODUCER)]
+        return [r for r in Role if r != Role.ADMIN]
     if officer_provinces(actor):
         return [Role.COMMUNE_OFFICER]
     return []
@@ -108,28 +111,9 @@ def can_grant(actor, role: Role, *, province: Province | None, commune: Commune 
     return commune is not None and commune.province_id in officer_provinces(actor)
 
 
-def can_manage_producer(actor, producer) -> bool:
-    """Officers of the producer's commune or province, and central officers."""
-    return is_central(actor) or (
-        producer.commune.province_id in officer_provinces(actor)
-        or producer.commune_id in officer_communes(actor)
-    )
-
-
-def can_edit_producer(user, producer) -> bool:
-    """The producer's own accounts, and the officers who manage it."""
-    return producer.pk in producer_ids(user) or can_manage_producer(user, producer)
-
-
-# Seeing a producer's private details takes the same rights as editing them (for now).
-can_view_producer = can_edit_producer
-
-
 def can_revoke(actor, assignment) -> bool:
     if assignment.revoked_at is not None or assignment.user_id == actor.pk:
         return False
-    if assignment.role == Role.PRODUCER:
-        return can_manage_producer(actor, assignment.producer)
     return can_grant(
         actor, Role(assignment.role), province=assignment.province, commune=assignment.commune
     )
@@ -139,14 +123,8 @@ def can_create_users(actor) -> bool:
     return bool(grantable_roles(actor))
 
 
-def place_fits(
-    role: Role, province: Province | None, commune: Commune | None, producer=None
-) -> bool:
+def place_fits(role: Role, province: Province | None, commune: Commune | None) -> bool:
     scope = ROLE_SCOPE[Role(role)]
-    if scope == Scope.PRODUCER:
-        return producer is not None and province is None and commune is None
-    if producer is not None:
-        return False
     if scope == Scope.COMMUNE:
         return commune is not None and (province is None or commune.province_id == province.pk)
     if scope == Scope.PROVINCE:

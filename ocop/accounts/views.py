@@ -16,13 +16,16 @@ from django.views.decorators.http import require_POST
 from ocop.accounts import actions, queries, rules
 from ocop.accounts.forms import (
     LoginForm,
-    ResetPasswordForm,
     RolePlaceForm,
     UserCreateForm,
     UserFilterForm,
 )
+from ocop.accounts.invitations import send_invitation
 from ocop.accounts.models import RoleAssignment, User
 from ocop.audit.log import history, record
+from ocop.audit.models import AuditEntry
+from ocop.audit.verbs import verbs
+from ocop.lib import navigation
 
 
 def failure_delay(failures: int) -> float:
@@ -69,12 +72,11 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
 @login_required
 def dashboard(request):
     """The signed-in user's own page: who they are and the places they serve."""
-    assignments = rules.active_roles(request.user)
     return render(
         request,
         "accounts/dashboard.html",
         {
-            "assignments": assignments,
+            "role_lines": navigation.role_lines(request.user),
             "can_view_users": rules.can_view_users(request.user),
             "visible_users": queries.users_visible_to(request.user).count()
             if rules.can_view_users(request.user)
@@ -140,7 +142,7 @@ def user_create(request):
             form.add_error(None, str(exc))
         else:
             if not data["password"]:
-                _send_invitation(request, user)
+                send_invitation(request, user)
                 messages.success(
                     request,
                     _("Đã tạo tài khoản và gửi e-mail mời đặt mật khẩu tới %(email)s.")
@@ -152,24 +154,10 @@ def user_create(request):
     return render(request, "accounts/user_form.html", {"form": form})
 
 
-def _send_invitation(request, user: User) -> None:
-    """The password-reset e-mail doubles as the invitation to set a first password."""
-    form = ResetPasswordForm({"email": user.email})
-    form.is_valid()
-    form.save(
-        request=request,
-        use_https=request.is_secure(),
-        subject_template_name="accounts/email/invitation_subject.txt",
-        email_template_name="accounts/email/invitation.txt",
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        extra_email_context={"inviter": request.user},
-    )
-
-
 def _render_user_detail(request, target: User, grant_form=None, status=200):
     assignments = list(
         target.role_assignments.select_related(
-            "province", "commune__province", "producer__commune", "granted_by", "revoked_by"
+            "province", "commune__province", "granted_by", "revoked_by"
         )
     )
     for a in assignments:
@@ -237,4 +225,22 @@ def user_history(request, username: str):
             "page": page,
             "back_url": reverse("accounts:user_detail", args=[target.username]),
         },
+    )
+
+
+@login_required
+def audit_log(request):
+    """The whole audit log, newest first, for central officers and admins."""
+    if not rules.can_view_audit_log(request.user):
+        raise Http404
+    entries = AuditEntry.objects.select_related("actor", "content_type")
+    known = verbs()
+    verb = request.GET.get("verb", "")
+    if verb in known:
+        entries = entries.filter(verb=verb)
+    page = Paginator(entries, 100).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "audit/log.html",
+        {"page": page, "verbs": [(k, str(v)) for k, v in known.items()], "verb": verb},
     )

@@ -45,7 +45,7 @@ def history(obj: models.Model):
     """Entries about one object, newest first."""
     return AuditEntry.objects.filter(
         content_type=ContentType.objects.get_for_model(obj), object_id=str(obj.pk)
-    ).select_related("actor")
+    ).select_related("actor", "content_type")
 
 
 def _jsonable(value):

@@ -44,3 +44,10 @@ class AuditEntry(models.Model):
     @property
     def verb_label(self):
         return verb_label(self.verb)
+
+    @property
+    def details(self) -> list[tuple[str, str]]:
+        """The changes as people read them (see ``ocop.audit.present``)."""
+        from ocop.audit.present import describe
+
+        return describe(self)

@@ -1,49 +1,58 @@
-"""The catalogue of audited verbs, with the label shown to people.
+"""The catalogue of audited verbs and how their details read, filled by each app.
 
-A verb is ``<area>.<what happened>``. Add new verbs here when an action starts writing them,
-so every history page can name them in both languages.
+A verb is ``<area>.<what happened>``. Each app registers the verbs its actions write (in its
+``AppConfig.ready()``), with labels for the keys of their ``changes`` that are not fields
+of the audited object, and for coded values (a role, a form section). So every history page
+names them in both languages, and a new app edits nothing here.
 """
 
-from django.utils.translation import gettext_lazy as _
+from collections.abc import Mapping
 
-VERBS = {
-    "auth.login": _("Đăng nhập"),
-    "auth.logout": _("Đăng xuất"),
-    "auth.login_failed": _("Đăng nhập thất bại"),
-    "auth.locked_out": _("Tạm khoá đăng nhập do sai nhiều lần"),
-    "auth.password_changed": _("Đổi mật khẩu"),
-    "auth.password_reset": _("Đặt lại mật khẩu qua e-mail"),
-    "user.created": _("Tạo tài khoản"),
-    "user.updated": _("Cập nhật tài khoản"),
-    "user.deactivated": _("Khoá tài khoản"),
-    "user.activated": _("Mở khoá tài khoản"),
-    "role.granted": _("Cấp vai trò"),
-    "role.revoked": _("Thu hồi vai trò"),
-    "producer.created": _("Tạo chủ thể OCOP"),
-    "producer.registered": _("Chủ thể tự đăng ký"),
-    "producer.updated": _("Cập nhật thông tin chủ thể"),
-    "evidence.uploaded": _("Tải lên tài liệu minh chứng"),
-    "evidence.withdrawn": _("Rút tài liệu khỏi thư viện"),
-    "product.created": _("Tạo sản phẩm"),
-    "product.updated": _("Cập nhật sản phẩm"),
-    "product.coded": _("Cấp mã sản phẩm OCOP"),
-    "idea.submitted": _("Đăng ký ý tưởng sản phẩm"),
-    "idea.accepted": _("Xã chấp nhận ý tưởng sản phẩm"),
-    "idea.returned": _("Xã trả lại ý tưởng sản phẩm"),
-    "plan.submitted": _("Nộp phương án sản xuất kinh doanh"),
-    "plan.accepted": _("Xã chấp nhận phương án sản xuất kinh doanh"),
-    "plan.returned": _("Xã trả lại phương án sản xuất kinh doanh"),
-    "dossier.created": _("Lập hồ sơ mới"),
-    "dossier.edited": _("Sửa hồ sơ sản phẩm"),
-    "dossier.assessed": _("Xã cập nhật báo cáo Mẫu 03"),
-    "dossier.submit": _("Nộp hồ sơ sản phẩm"),
-    "dossier.receive": _("Tiếp nhận hồ sơ sản phẩm"),
-    "dossier.return": _("Trả lại hồ sơ để bổ sung"),
-    "dossier.propose": _("Xã đề nghị tỉnh đánh giá, phân hạng"),
-    "dossier.accept": _("Tỉnh nhận hồ sơ vào đợt đánh giá"),
-    "dossier.withdraw": _("Chủ thể rút hồ sơ"),
-}
+from django.core.exceptions import ImproperlyConfigured
+
+_VERBS: dict[str, object] = {}
+_KEYS: dict[str, object] = {}
+_VALUES: dict[str, dict[str, object]] = {}
+_LISTS: set[str] = set()
+
+
+def register(
+    verbs: Mapping[str, object],
+    *,
+    keys: Mapping[str, object] | None = None,
+    values: Mapping[str, Mapping[str, object]] | None = None,
+    lists: set[str] | None = None,
+) -> None:
+    """Add verbs with their labels. ``keys`` labels change keys that are not fields of the
+    audited object, ``values`` labels coded values per key, and ``lists`` names the keys
+    whose value is a list of items (any other two-item list reads as [before, after])."""
+    for verb, label in verbs.items():
+        if "." not in verb:
+            raise ImproperlyConfigured(f"Audit verb {verb!r} must read '<area>.<what>'.")
+        if verb in _VERBS and _VERBS[verb] is not label:
+            raise ImproperlyConfigured(f"Audit verb {verb!r} is registered twice.")
+        _VERBS[verb] = label
+    _KEYS.update(keys or {})
+    for key, labels in (values or {}).items():
+        _VALUES.setdefault(key, {}).update(labels)
+    _LISTS.update(lists or ())
+
+
+def verbs() -> dict[str, object]:
+    return dict(sorted(_VERBS.items()))
 
 
 def verb_label(verb: str) -> str:
-    return str(VERBS.get(verb, verb))
+    return str(_VERBS.get(verb, verb))
+
+
+def key_label(key: str) -> object | None:
+    return _KEYS.get(key)
+
+
+def value_label(key: str, value) -> object | None:
+    return _VALUES.get(key, {}).get(str(value))
+
+
+def is_list(key: str) -> bool:
+    return key in _LISTS

@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from ocop.criteria.models import CriteriaSet
-from ocop.products.admin import ReadOnlyAdmin
+from ocop.lib.admin import ReadOnlyAdmin
 
 
 @admin.register(CriteriaSet)

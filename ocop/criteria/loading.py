@@ -6,7 +6,6 @@ adding a folder. Loading is idempotent; a published criteria set is never change
 file no longer matches what was published, loading stops with an error.
 """
 
-import datetime as dt
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,8 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from ocop.criteria.models import CriteriaSet, definition_digest
-from ocop.legal.models import LegalInstrument
-from ocop.products.loading import load_classification
+from ocop.legal import loading as legal_loading
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 # Keys of a set file that belong to the published definition (the rest is transcription aid).
@@ -48,18 +46,10 @@ def set_definition(raw: dict, product_set_number: int) -> dict:
 @transaction.atomic
 def load_instrument(folder: Path, report: LoadReport) -> None:
     meta = read_json(folder / "instrument.json")
-    instrument, _ = LegalInstrument.objects.update_or_create(
-        number=meta["number"],
-        defaults={
-            "title": meta["title"],
-            "signed_on": dt.date.fromisoformat(meta["signed_on"]),
-            "effective_from": dt.date.fromisoformat(meta["effective_from"]),
-            "effective_to": dt.date.fromisoformat(meta["effective_to"])
-            if meta.get("effective_to")
-            else None,
-        },
+    instrument = legal_loading.load_instrument(meta)
+    product_sets = legal_loading.load_classification(
+        instrument, read_json(folder / "classification.json")
     )
-    product_sets = load_classification(instrument, read_json(folder / "classification.json"))
     for path in sorted((folder / "sets").glob("S*.json")):
         raw = read_json(path)
         number = raw["number"]

@@ -13,8 +13,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from ocop.criteria import engine
-from ocop.legal.models import LegalInstrument
-from ocop.products.models import ProductSet
+from ocop.legal.models import LegalInstrument, ProductSet
 
 
 def definition_digest(definition: dict) -> str:

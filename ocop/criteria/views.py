@@ -16,9 +16,9 @@ from django.utils.translation import gettext as _
 
 from ocop.accounts import rules
 from ocop.criteria import engine, queries, serialize
+from ocop.legal.queries import sectors_with_groups
 from ocop.lib.pdf import render_pdf
 from ocop.lib.text import fold
-from ocop.products.models import Sector
 
 DOCUMENTS = Path(__file__).resolve().parent / "documents"
 
@@ -62,7 +62,7 @@ def choose_set(request):
     for cs in sets:
         by_group.setdefault(cs.product_set.group_id, []).append(cs)
     sectors = []
-    for sector in Sector.objects.prefetch_related("groups").order_by("instrument", "position"):
+    for sector in sectors_with_groups():
         groups = [(g, by_group[g.pk]) for g in sector.groups.all() if g.pk in by_group]
         if groups:
             sectors.append((sector, groups))

@@ -25,12 +25,13 @@ from ocop.dossiers.enums import (
     Step,
 )
 from ocop.dossiers.models import CommuneAssessment, Dossier, DossierVersion, EvidenceLink
+from ocop.lib.counters import next_value
 from ocop.lib.workdays import add_working_days
 from ocop.notify.send import notify
 from ocop.producers.actions import may_use_product_set
 from ocop.producers.enums import EvidenceKind
+from ocop.producers.queries import accounts_of
 from ocop.products.actions import assign_ocop_code
-from ocop.products.counters import next_value
 
 SAMPLES_REQUIRED = 5  # Điều 6.2: 05 sản phẩm mẫu, except community tourism
 FINISHED = {State.ACCEPTED, State.WITHDRAWN}
@@ -468,7 +469,7 @@ def _freeze(version: DossierVersion, *, actor, now) -> None:
 
 def _notify(dossier: Dossier, step: Step, *, actor, note: str) -> None:
     """The producer hears of every step; the office that now holds the dossier is told."""
-    recipients = list(holders(Role.PRODUCER, producer=dossier.producer))
+    recipients = list(accounts_of(dossier.producer))
     holder = HOLDER[State(dossier.state)]
     if holder == Side.COMMUNE or dossier.state == State.ACCEPTED:
         recipients += holders(Role.COMMUNE_OFFICER, commune=dossier.commune)

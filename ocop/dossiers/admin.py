@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from ocop.dossiers.models import Dossier
-from ocop.products.admin import ReadOnlyAdmin
+from ocop.lib.admin import ReadOnlyAdmin
 
 
 @admin.register(Dossier)

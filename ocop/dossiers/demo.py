@@ -21,12 +21,12 @@ from ocop.criteria.engine import Sheet
 from ocop.dossiers import actions
 from ocop.dossiers.enums import DossierKind, State, Step
 from ocop.dossiers.models import Dossier
+from ocop.legal.models import ProductSet
 from ocop.places.models import Commune
 from ocop.producers import actions as producer_actions
 from ocop.producers.enums import EvidenceKind, Gender, LegalType
 from ocop.producers.models import FinancialYear, Producer
 from ocop.products import actions as product_actions
-from ocop.products.models import ProductSet
 
 PRODUCERS = [
     {

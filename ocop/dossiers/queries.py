@@ -1,24 +1,35 @@
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.utils import timezone
 
-from ocop.accounts import rules
+from ocop.dossiers import rules
 from ocop.dossiers.enums import COMMUNE_CLOCK, State
 from ocop.dossiers.models import Dossier
+from ocop.lib.scope import get_in_scope_or_404
 
 
 def dossiers_visible_to(user):
-    """Dossiers a user may see: their producer's, their commune's, their province's, or all."""
-    dossiers = Dossier.objects.select_related(
-        "product", "producer", "commune__province", "criteria_set__product_set"
+    """The dossiers of ``rules.dossier_scope``, with what the queue shows."""
+    return rules.dossier_scope(user).filter(
+        Dossier.objects.select_related(
+            "product", "producer", "commune__province", "criteria_set__product_set"
+        )
     )
-    if rules.is_central(user):
-        return dossiers
-    return dossiers.filter(
-        Q(producer_id__in=rules.producer_ids(user))
-        | Q(producer__commune_id__in=rules.officer_communes(user))
-        | Q(producer__commune__province_id__in=rules.officer_provinces(user))
-        | Q(commune_id__in=rules.officer_communes(user))
-        | Q(province_id__in=rules.officer_provinces(user))
+
+
+def dossier_for(user, code: str) -> Dossier:
+    """A dossier the user may see, with what its pages show, or 404."""
+    return get_in_scope_or_404(
+        Dossier.objects.select_related(
+            "product",
+            "producer__commune__province",
+            "commune__province",
+            "province",
+            "criteria_set__product_set__group__sector",
+            "criteria_set__instrument",
+            "based_on",
+        ),
+        rules.dossier_scope(user),
+        code=code,
     )
 
 

@@ -26,26 +26,13 @@ from ocop.dossiers.forms import (
     section_form,
 )
 from ocop.dossiers.models import CommuneAssessment, Dossier
+from ocop.legal.queries import current_product_sets
 from ocop.places.models import Commune
-from ocop.products.forms import current_sets
-from ocop.products.models import Product
+from ocop.products.queries import product_for
 
 
 def _dossier_or_404(request, code: str) -> Dossier:
-    dossier = get_object_or_404(
-        Dossier.objects.select_related(
-            "product",
-            "producer__commune__province",
-            "commune__province",
-            "province",
-            "criteria_set__product_set__group__sector",
-            "based_on",
-        ),
-        code=code,
-    )
-    if not rules.can_view_dossier(request.user, dossier):
-        raise Http404
-    return dossier
+    return queries.dossier_for(request.user, code)
 
 
 # --- queues ------------------------------------------------------------------------------
@@ -54,14 +41,14 @@ def _dossier_or_404(request, code: str) -> Dossier:
 @login_required
 def queue(request):
     """Each role's work: producers their dossiers, communes and provinces what is in their area."""
+    if not rules.works_on_dossiers(request.user):
+        raise Http404
     visible = queries.dossiers_visible_to(request.user)
     is_office = account_rules.is_office_user(request.user)
-    if not is_office and not account_rules.producer_ids(request.user):
-        raise Http404
     filters = QueueFilterForm(request.GET or None)
     filters.fields["state"].choices = [("", _("Mọi trạng thái")), *State.choices]
     filters.fields["product_set"].choices = [("", _("Mọi bộ sản phẩm"))] + [
-        (ps.number, str(ps)) for ps in current_sets()
+        (ps.number, str(ps)) for ps in current_product_sets()
     ]
     communes = Commune.objects.filter(
         pk__in=visible.order_by().values("commune_id").distinct()
@@ -114,9 +101,7 @@ def queue(request):
 
 @login_required
 def start(request, product_code: str):
-    product = get_object_or_404(
-        Product.objects.select_related("producer__commune", "product_set"), code=product_code
-    )
+    product = product_for(request.user, product_code)
     if not rules.can_start_dossier(request.user, product):
         raise Http404
     base = actions.last_accepted(product)

@@ -6,12 +6,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ocop.accounts import actions as account_actions
-from ocop.accounts import rules
-from ocop.accounts.enums import Role
 from ocop.audit.log import diff, record, snapshot
 from ocop.lib import uploads
+from ocop.producers import rules
 from ocop.producers.enums import TOURISM_ONLY_TYPES, TOURISM_PRODUCT_SET
-from ocop.producers.models import EvidenceDocument, Producer
+from ocop.producers.models import EvidenceDocument, Producer, ProducerMembership
 
 EDITABLE_FIELDS = [
     "name",
@@ -81,7 +80,7 @@ def register_producer(
     producer.created_by = user
     producer.save()
     record("producer.registered", actor=user, obj=producer, changes={"name": producer.name})
-    account_actions.grant_role(user, Role.PRODUCER, actor=None, producer=producer)
+    add_account(producer, user, actor=None)
     return producer, user
 
 
@@ -113,16 +112,53 @@ def invite_producer_account(
     if not rules.can_manage_producer(actor, producer):
         raise ProducerError(_("Bạn chỉ quản lý chủ thể trên địa bàn của mình."))
     try:
-        return account_actions.create_user(
-            actor=actor,
-            username=username,
-            email=email,
-            full_name=full_name,
-            role=Role.PRODUCER,
-            producer=producer,
+        user = account_actions.create_user(
+            actor=actor, username=username, email=email, full_name=full_name
         )
     except account_actions.AccountError as exc:
         raise ProducerError(str(exc)) from None
+    add_account(producer, user, actor=actor)
+    return user
+
+
+@transaction.atomic
+def add_account(producer: Producer, user, *, actor) -> ProducerMembership:
+    """Let an account act for a producer (``actor=None`` is the system: self-registration)."""
+    if actor is not None and not rules.can_manage_producer(actor, producer):
+        raise ProducerError(_("Bạn chỉ quản lý chủ thể trên địa bàn của mình."))
+    if ProducerMembership.objects.active().filter(user=user, producer=producer).exists():
+        raise ProducerError(_("Tài khoản này đã thay mặt chủ thể."))
+    membership = ProducerMembership.objects.create(user=user, producer=producer, granted_by=actor)
+    record(
+        "producer.account_added",
+        actor=actor,
+        obj=producer,
+        changes={"username": user.get_username()},
+    )
+    rules.forget_producers(user)
+    return membership
+
+
+@transaction.atomic
+def remove_account(membership: ProducerMembership, *, actor) -> ProducerMembership:
+    """The account stops acting for the producer; the row stays for the history."""
+    membership = (
+        ProducerMembership.objects.select_for_update()
+        .select_related("producer__commune", "user")
+        .get(pk=membership.pk)
+    )
+    if not rules.can_remove_account(actor, membership):
+        raise ProducerError(_("Bạn không có quyền gỡ tài khoản này khỏi chủ thể."))
+    membership.revoked_at, membership.revoked_by = timezone.now(), actor
+    membership.save(update_fields=["revoked_at", "revoked_by"])
+    record(
+        "producer.account_removed",
+        actor=actor,
+        obj=membership.producer,
+        changes={"username": membership.user.get_username()},
+    )
+    rules.forget_producers(membership.user)
+    return membership
 
 
 # --- evidence library ----------------------------------------------------------------------

@@ -1,5 +1,5 @@
 """Producers (chủ thể OCOP): the cooperatives, small enterprises and households that own
-OCOP products. Accounts act for a producer through the ``producer`` role."""
+OCOP products. Accounts act for a producer through a ``ProducerMembership``."""
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -97,6 +97,56 @@ class Producer(models.Model):
     def local_workforce_share(self) -> int | None:
         """Percentage of workers from the commune (criterion 3.3)."""
         return round(100 * self.local_workforce / self.workforce) if self.workforce else None
+
+
+class MembershipQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(revoked_at__isnull=True)
+
+
+class ProducerMembership(models.Model):
+    """An account that acts for a producer; several accounts may act for one producer.
+
+    Revoking keeps the row (``revoked_at``), so the history stays.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người dùng"),
+        on_delete=models.CASCADE,
+        related_name="producer_memberships",
+    )
+    producer = models.ForeignKey(
+        Producer,
+        verbose_name=_("chủ thể OCOP"),
+        on_delete=models.PROTECT,
+        related_name="memberships",
+    )
+    granted_at = models.DateTimeField(_("ngày cấp"), default=timezone.now)
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    revoked_at = models.DateTimeField(_("ngày thu hồi"), null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("tài khoản của chủ thể")
+        verbose_name_plural = _("tài khoản của chủ thể")
+        ordering = ["-granted_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "producer"],
+                condition=models.Q(revoked_at__isnull=True),
+                name="one_active_membership",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.producer}"
 
 
 class FinancialYear(models.Model):

@@ -12,6 +12,11 @@ urlpatterns = [
     path("<str:code>/", views.producer_detail, name="detail"),
     path("<str:code>/sua/", views.producer_edit, name="edit"),
     path("<str:code>/tai-khoan/", views.producer_invite, name="invite"),
+    path(
+        "<str:code>/tai-khoan/<str:username>/go/",
+        views.producer_remove_account,
+        name="remove_account",
+    ),
     path("<str:code>/lich-su/", views.producer_history, name="history"),
     path("<str:code>/tai-lieu/", views.evidence_library, name="evidence"),
     path("<str:code>/tai-lieu/<str:doc>/", views.evidence_file, name="evidence_file"),

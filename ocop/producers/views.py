@@ -11,24 +11,19 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ocop.accounts import rules
-from ocop.accounts.enums import Role
-from ocop.accounts.queries import holders
-from ocop.accounts.views import _send_invitation
+from ocop.accounts import rules as account_rules
+from ocop.accounts.invitations import send_invitation
 from ocop.audit.log import history
 from ocop.lib.text import fold
-from ocop.producers import actions, queries
+from ocop.producers import actions, queries, rules
 from ocop.producers.actions import EDITABLE_FIELDS, ProducerError
 from ocop.producers.enums import EvidenceKind
 from ocop.producers.forms import EvidenceForm, InviteForm, ProducerForm, RegistrationForm
-from ocop.producers.models import EvidenceDocument, Producer
+from ocop.producers.models import Producer
 
 
 def _producer_or_404(request, code: str) -> Producer:
-    producer = get_object_or_404(Producer.objects.select_related("commune__province"), code=code)
-    if not rules.can_view_producer(request.user, producer):
-        raise Http404
-    return producer
+    return queries.producer_for(request.user, code)
 
 
 def register(request):
@@ -59,7 +54,7 @@ def register(request):
 def mine(request):
     """A producer's account lands on its producer; officers land on the list."""
     ids = rules.producer_ids(request.user)
-    if len(ids) == 1 and not rules.is_office_user(request.user):
+    if len(ids) == 1 and not account_rules.is_office_user(request.user):
         return redirect("producers:detail", code=Producer.objects.get(pk=next(iter(ids))).code)
     return producer_list(request)
 
@@ -85,13 +80,13 @@ def producer_list(request):
     return render(
         request,
         "producers/list.html",
-        {"page": page, "q": q, "can_create": rules.is_office_user(request.user)},
+        {"page": page, "q": q, "can_create": account_rules.is_office_user(request.user)},
     )
 
 
 @login_required
 def producer_create(request):
-    if not rules.is_office_user(request.user):
+    if not account_rules.is_office_user(request.user):
         raise Http404
     form = ProducerForm(request.POST or None, actor=request.user)
     if request.method == "POST" and form.is_valid():
@@ -120,7 +115,10 @@ def producer_detail(request, code: str):
             "products": producer.products.select_related("product_set").order_by("name"),
             "ideas": producer.ideas.all()[:10],
             "financials": producer.financials.all(),
-            "accounts": holders(Role.PRODUCER, producer=producer),
+            "memberships": [
+                (m, rules.can_remove_account(request.user, m))
+                for m in queries.memberships_of(producer)
+            ],
             "document_count": len(documents),
             "expired_count": sum(1 for d in documents if d.is_expired(today)),
             "can_edit": rules.can_edit_producer(request.user, producer),
@@ -163,7 +161,7 @@ def producer_invite(request, code: str):
         except ProducerError as exc:
             form.add_error(None, str(exc))
         else:
-            _send_invitation(request, user)
+            send_invitation(request, user)
             messages.success(
                 request,
                 _("Đã tạo tài khoản và gửi e-mail mời đặt mật khẩu tới %(email)s.")
@@ -171,6 +169,23 @@ def producer_invite(request, code: str):
             )
             return redirect("producers:detail", code=producer.code)
     return render(request, "producers/invite.html", {"form": form, "producer": producer})
+
+
+@login_required
+@require_POST
+def producer_remove_account(request, code: str, username: str):
+    producer = _producer_or_404(request, code)
+    membership = get_object_or_404(queries.memberships_of(producer), user__username=username)
+    try:
+        actions.remove_account(membership, actor=request.user)
+    except ProducerError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(
+            request,
+            _("%(user)s không còn thay mặt chủ thể này.") % {"user": membership.user},
+        )
+    return redirect("producers:detail", code=producer.code)
 
 
 @login_required
@@ -232,17 +247,8 @@ def evidence_library(request, code: str):
     )
 
 
-def _document_or_404(request, code: str, doc: str) -> EvidenceDocument:
-    """A document the user may read: the producer's own accounts and the offices of its commune
-    and province (who review its dossiers). The file name in storage is never exposed."""
-    document = get_object_or_404(
-        EvidenceDocument.objects.select_related("producer__commune"),
-        code=doc,
-        producer__code=code,
-    )
-    if not rules.can_view_producer(request.user, document.producer):
-        raise Http404
-    return document
+def _document_or_404(request, code: str, doc: str):
+    return queries.document_for(request.user, code, doc)
 
 
 @login_required

@@ -4,12 +4,15 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from ocop.accounts import rules
 from ocop.audit.log import diff, record, snapshot
+from ocop.lib.counters import next_value
 from ocop.producers.actions import may_use_product_set
-from ocop.products.counters import next_value
-from ocop.products.models import BusinessPlan, Product, ProductIdea, ReviewState
+from ocop.producers.rules import can_edit_producer
+from ocop.products import rules
+from ocop.products.enums import NOTE_REQUIRED, REVIEW_TRANSITIONS, ReviewState, ReviewStep
+from ocop.products.models import BusinessPlan, Product, ProductIdea
 
 PRODUCT_FIELDS = [
     "product_set",
@@ -47,7 +50,7 @@ def _validated(product: Product) -> Product:
 
 @transaction.atomic
 def create_product(producer, *, actor, photos=(), **fields) -> Product:
-    if not rules.can_edit_producer(actor, producer):
+    if not can_edit_producer(actor, producer):
         raise ProductError(_("Bạn không có quyền thêm sản phẩm cho chủ thể này."))
     product = _validated(Product(producer=producer, created_by=actor, **fields))
     _check_set(producer, product.product_set)
@@ -59,7 +62,7 @@ def create_product(producer, *, actor, photos=(), **fields) -> Product:
 
 @transaction.atomic
 def update_product(product: Product, *, actor, photos=None, **fields) -> Product:
-    if not rules.can_edit_producer(actor, product.producer):
+    if not can_edit_producer(actor, product.producer):
         raise ProductError(_("Bạn không có quyền sửa sản phẩm này."))
     unknown = set(fields) - set(PRODUCT_FIELDS)
     if unknown:
@@ -108,7 +111,7 @@ def assign_ocop_code(product: Product, *, year: int) -> str:
 
 @transaction.atomic
 def submit_idea(producer, *, actor, name, description, origin="", product_set=None):
-    if not rules.can_edit_producer(actor, producer):
+    if not can_edit_producer(actor, producer):
         raise ProductError(_("Bạn không có quyền đăng ký ý tưởng cho chủ thể này."))
     if not name.strip() or not description.strip():
         raise ProductError(_("Hãy nhập tên và mô tả ý tưởng sản phẩm."))
@@ -126,36 +129,60 @@ def submit_idea(producer, *, actor, name, description, origin="", product_set=No
     return idea
 
 
-def can_review(actor, producer) -> bool:
-    """Commune officers of the producer's commune review ideas and plans."""
-    return producer.commune_id in rules.officer_communes(actor)
+# What the review of each kind of item says, and the area of its audit verbs.
+REVIEWED = {
+    ProductIdea: {
+        "area": "idea",
+        "not_yours": gettext_lazy(
+            "Chỉ cán bộ OCOP của xã nơi chủ thể đăng ký mới xem xét ý tưởng."
+        ),
+        "no_note": gettext_lazy("Hãy ghi lý do trả lại để chủ thể biết cần làm gì."),
+    },
+    BusinessPlan: {
+        "area": "plan",
+        "not_yours": gettext_lazy(
+            "Chỉ cán bộ OCOP của xã nơi chủ thể đăng ký mới xem xét phương án."
+        ),
+        "no_note": gettext_lazy("Hãy ghi nhận xét để chủ thể biết cần sửa gì."),
+    },
+}
+DONE = {ReviewStep.ACCEPT: "accepted", ReviewStep.RETURN: "returned"}
 
 
 @transaction.atomic
-def review_idea(idea: ProductIdea, *, actor, accept: bool, reason: str = "") -> ProductIdea:
-    idea = ProductIdea.objects.select_for_update().get(pk=idea.pk)
-    if not can_review(actor, idea.producer):
-        raise ProductError(_("Chỉ cán bộ OCOP của xã nơi chủ thể đăng ký mới xem xét ý tưởng."))
-    if idea.state != ReviewState.SUBMITTED:
-        raise ProductError(_("Ý tưởng này đã được xem xét."))
-    if not accept and not reason.strip():
-        raise ProductError(_("Hãy ghi lý do trả lại để chủ thể biết cần làm gì."))
-    idea.state = ReviewState.ACCEPTED if accept else ReviewState.RETURNED
-    idea.reason = "" if accept else reason.strip()
-    idea.reviewed_by, idea.reviewed_at = actor, timezone.now()
-    idea.save(update_fields=["state", "reason", "reviewed_by", "reviewed_at"])
+def review(item, step: ReviewStep | str, *, actor, note: str = ""):
+    """Take one step of ``enums.REVIEW_TRANSITIONS`` on an idea or a business plan, or refuse
+    and change nothing. The one way an idea or a plan changes state."""
+    model = type(item)
+    spec = REVIEWED[model]
+    item = model.objects.select_for_update().get(pk=item.pk)
+    step = ReviewStep(step)
+    source = ReviewState(item.state)
+    target = REVIEW_TRANSITIONS.get((source, step))
+    if target is None:
+        raise ProductError(
+            _("Không thể “%(step)s” khi đã ở trạng thái “%(state)s”.")
+            % {"step": step.label, "state": source.label}
+        )
+    if not rules.can_review(actor, item.producer):
+        raise ProductError(str(spec["not_yours"]))
+    if step in NOTE_REQUIRED and not note.strip():
+        raise ProductError(str(spec["no_note"]))
+    item.state, item.review_note = target, note.strip()
+    item.reviewed_by, item.reviewed_at = actor, timezone.now()
+    item.save(update_fields=["state", "review_note", "reviewed_by", "reviewed_at"])
     record(
-        "idea.accepted" if accept else "idea.returned",
+        f"{spec['area']}.{DONE[step]}",
         actor=actor,
-        obj=idea,
-        changes={"state": [ReviewState.SUBMITTED, idea.state], "reason": idea.reason},
+        obj=item,
+        changes={"state": [source.value, target.value], "review_note": item.review_note},
     )
-    return idea
+    return item
 
 
 @transaction.atomic
 def submit_plan(idea: ProductIdea, *, actor, kind, summary, document=None) -> BusinessPlan:
-    if not rules.can_edit_producer(actor, idea.producer):
+    if not can_edit_producer(actor, idea.producer):
         raise ProductError(_("Bạn không có quyền nộp phương án cho chủ thể này."))
     if idea.state != ReviewState.ACCEPTED:
         raise ProductError(_("Chỉ nộp phương án cho ý tưởng đã được xã chấp nhận."))
@@ -165,26 +192,4 @@ def submit_plan(idea: ProductIdea, *, actor, kind, summary, document=None) -> Bu
         raise ProductError(_("Tệp phương án phải thuộc thư viện của chủ thể."))
     plan = BusinessPlan.objects.create(idea=idea, kind=kind, summary=summary, document=document)
     record("plan.submitted", actor=actor, obj=plan, changes={"idea": idea.name})
-    return plan
-
-
-@transaction.atomic
-def review_plan(plan: BusinessPlan, *, actor, accept: bool, comment: str = "") -> BusinessPlan:
-    plan = BusinessPlan.objects.select_for_update().select_related("idea__producer").get(pk=plan.pk)
-    if not can_review(actor, plan.idea.producer):
-        raise ProductError(_("Chỉ cán bộ OCOP của xã nơi chủ thể đăng ký mới xem xét phương án."))
-    if plan.state != ReviewState.SUBMITTED:
-        raise ProductError(_("Phương án này đã được xem xét."))
-    if not accept and not comment.strip():
-        raise ProductError(_("Hãy ghi nhận xét để chủ thể biết cần sửa gì."))
-    plan.state = ReviewState.ACCEPTED if accept else ReviewState.RETURNED
-    plan.comment = comment.strip()
-    plan.reviewed_by, plan.reviewed_at = actor, timezone.now()
-    plan.save(update_fields=["state", "comment", "reviewed_by", "reviewed_at"])
-    record(
-        "plan.accepted" if accept else "plan.returned",
-        actor=actor,
-        obj=plan,
-        changes={"state": [ReviewState.SUBMITTED, plan.state], "comment": plan.comment},
-    )
     return plan

@@ -1,16 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
-from ocop.criteria.queries import published_sets
-from ocop.products.models import BusinessPlan, Product, ProductIdea, ProductSet
-
-
-def current_sets():
-    """Product sets with a published criteria sheet (today: those of 26/2026/QĐ-TTg)."""
-    return ProductSet.objects.filter(pk__in=published_sets().values("product_set_id")).order_by(
-        "number"
-    )
+from ocop.legal.queries import current_product_sets
+from ocop.products.enums import ReviewStep
+from ocop.products.models import BusinessPlan, Product, ProductIdea
 
 
 class ProductForm(forms.ModelForm):
@@ -36,7 +29,7 @@ class ProductForm(forms.ModelForm):
 
     def __init__(self, *args, producer, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["product_set"].queryset = current_sets()
+        self.fields["product_set"].queryset = current_product_sets()
         self.fields["photos"].queryset = producer.evidence.current().filter(
             content_type__startswith="image/"
         )
@@ -54,14 +47,12 @@ class IdeaForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["product_set"].queryset = current_sets()
+        self.fields["product_set"].queryset = current_product_sets()
 
 
 class ReviewForm(forms.Form):
     decision = forms.ChoiceField(
-        label=_("Quyết định"),
-        choices=[("accept", _("Chấp nhận")), ("return", pgettext_lazy("decision", "Trả lại"))],
-        widget=forms.RadioSelect,
+        label=_("Quyết định"), choices=ReviewStep.choices, widget=forms.RadioSelect
     )
     reason = forms.CharField(
         label=_("Lý do, nhận xét"), required=False, widget=forms.Textarea(attrs={"rows": 3})

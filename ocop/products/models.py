@@ -1,15 +1,15 @@
-"""The classification of Phụ lục I: sector (ngành) → group (nhóm) → product set (bộ sản phẩm).
+"""Products of a producer, product ideas and business plans (OCOP cycle steps 2–3).
 
-The 26 product sets of 26/2026/QĐ-TTg are the scoring units: each has its own scoresheet.
-Several groups have no subgroup, so their product set sits directly under the group.
+A product is classified by a product set of Phụ lục I (``ocop.legal.models.ProductSet``).
 """
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from ocop.legal.models import LegalInstrument
+from ocop.legal.models import ProductSet
 from ocop.lib.codes import opaque_code
+from ocop.products.enums import ReviewState
 
 
 def _code(prefix: str) -> str:
@@ -23,84 +23,6 @@ def new_product_code() -> str:
 
 def new_idea_code() -> str:
     return _code("YT-")
-
-
-class Sector(models.Model):
-    instrument = models.ForeignKey(LegalInstrument, on_delete=models.PROTECT, related_name="+")
-    code = models.CharField(_("mã"), max_length=8)  # "I" … "VI"
-    name = models.CharField(_("tên"), max_length=200)
-    position = models.PositiveSmallIntegerField(default=0)
-
-    class Meta:
-        verbose_name = _("ngành")
-        verbose_name_plural = _("ngành")
-        ordering = ["instrument", "position"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["instrument", "code"], name="sector_code_per_instrument"
-            )
-        ]
-
-    def __str__(self):
-        return f"{self.code}. {self.name}"
-
-
-class ProductGroup(models.Model):
-    sector = models.ForeignKey(Sector, on_delete=models.PROTECT, related_name="groups")
-    code = models.CharField(_("mã"), max_length=12)  # "I.1"
-    name = models.CharField(_("tên"), max_length=200)
-    position = models.PositiveSmallIntegerField(default=0)
-
-    class Meta:
-        verbose_name = _("nhóm sản phẩm")
-        verbose_name_plural = _("nhóm sản phẩm")
-        ordering = ["sector__position", "position"]
-        constraints = [
-            models.UniqueConstraint(fields=["sector", "code"], name="group_code_per_sector")
-        ]
-
-    def __str__(self):
-        return f"{self.code}. {self.name}"
-
-
-class ProductSet(models.Model):
-    instrument = models.ForeignKey(LegalInstrument, on_delete=models.PROTECT, related_name="+")
-    group = models.ForeignKey(ProductGroup, on_delete=models.PROTECT, related_name="product_sets")
-    number = models.PositiveSmallIntegerField(_("số thứ tự"))  # 1–26
-    code = models.CharField(_("mã phân loại"), max_length=16)  # "I.1.a", "I.6", "VI.1"
-    name = models.CharField(_("tên (Phụ lục I)"), max_length=300)
-    sheet_name = models.CharField(_("tên bộ tiêu chí (Phụ lục II)"), max_length=300)
-    managing_ministries = models.JSONField(_("cơ quan chủ trì quản lý"), default=list)
-    samples_required = models.BooleanField(_("phải nộp 05 sản phẩm mẫu"), default=True)
-    search_text = models.CharField(max_length=600, editable=False, default="")
-
-    class Meta:
-        verbose_name = _("bộ sản phẩm")
-        verbose_name_plural = _("bộ sản phẩm")
-        ordering = ["instrument", "number"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["instrument", "number"], name="set_number_per_instrument"
-            ),
-            models.UniqueConstraint(fields=["instrument", "code"], name="set_code_per_instrument"),
-        ]
-
-    def __str__(self):
-        return f"{self.number}. {self.sheet_name}"
-
-
-class Counter(models.Model):
-    """A named sequence (product numbers per commune, receipt numbers per office and year).
-
-    Taken with ``ocop.products.counters.next_value`` inside a transaction, row-locked, so two
-    officers proposing at the same moment never get the same number.
-    """
-
-    key = models.CharField(max_length=100, unique=True)
-    value = models.PositiveIntegerField(default=0)
-
-    def __str__(self):
-        return f"{self.key} = {self.value}"
 
 
 class Product(models.Model):
@@ -145,12 +67,6 @@ class Product(models.Model):
         return self.name
 
 
-class ReviewState(models.TextChoices):
-    SUBMITTED = "submitted", _("Chờ xã xem xét")
-    ACCEPTED = "accepted", _("Đã chấp nhận")
-    RETURNED = "returned", _("Trả lại")
-
-
 class ProductIdea(models.Model):
     """Phiếu đăng ký ý tưởng sản phẩm (cycle step 2): the commune accepts or returns it."""
 
@@ -169,12 +85,14 @@ class ProductIdea(models.Model):
     )
     description = models.TextField(_("mô tả ý tưởng"))
     origin = models.TextField(_("nguồn gốc ý tưởng (truyền thống, mới)"), blank=True)
-    state = models.CharField(max_length=16, choices=ReviewState.choices, default="submitted")
-    reason = models.TextField(_("lý do trả lại"), blank=True)
+    state = models.CharField(
+        _("trạng thái"), max_length=16, choices=ReviewState.choices, default="submitted"
+    )
+    review_note = models.TextField(_("nhận xét, lý do trả lại"), blank=True)
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    reviewed_at = models.DateTimeField(null=True)
+    reviewed_at = models.DateTimeField(_("ngày xem xét"), null=True)
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
@@ -207,12 +125,14 @@ class BusinessPlan(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    state = models.CharField(max_length=16, choices=ReviewState.choices, default="submitted")
-    comment = models.TextField(_("nhận xét"), blank=True)
+    state = models.CharField(
+        _("trạng thái"), max_length=16, choices=ReviewState.choices, default="submitted"
+    )
+    review_note = models.TextField(_("nhận xét, lý do trả lại"), blank=True)
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    reviewed_at = models.DateTimeField(null=True)
+    reviewed_at = models.DateTimeField(_("ngày xem xét"), null=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -222,3 +142,7 @@ class BusinessPlan(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.idea}"
+
+    @property
+    def producer(self):
+        return self.idea.producer

@@ -6,34 +6,19 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from ocop.accounts import rules
-from ocop.producers.models import Producer
-from ocop.products import actions
+from ocop.producers.queries import producer_for
+from ocop.producers.rules import can_edit_producer
+from ocop.products import actions, queries, rules
 from ocop.products.actions import ProductError
+from ocop.products.enums import ReviewState
 from ocop.products.forms import IdeaForm, PlanForm, ProductForm, ReviewForm
-from ocop.products.models import BusinessPlan, Product, ProductIdea, ReviewState
-
-
-def _producer_or_404(request, code):
-    producer = get_object_or_404(Producer.objects.select_related("commune"), code=code)
-    if not rules.can_view_producer(request.user, producer):
-        raise Http404
-    return producer
-
-
-def _product_or_404(request, code):
-    product = get_object_or_404(
-        Product.objects.select_related("producer__commune__province", "product_set"), code=code
-    )
-    if not rules.can_view_producer(request.user, product.producer):
-        raise Http404
-    return product
+from ocop.products.models import Product
 
 
 @login_required
 def product_create(request, code):
-    producer = _producer_or_404(request, code)
-    if not rules.can_edit_producer(request.user, producer):
+    producer = producer_for(request.user, code)
+    if not can_edit_producer(request.user, producer):
         raise Http404
     form = ProductForm(request.POST or None, producer=producer)
     if request.method == "POST" and form.is_valid():
@@ -51,7 +36,7 @@ def product_create(request, code):
 
 @login_required
 def product_detail(request, code):
-    product = _product_or_404(request, code)
+    product = queries.product_for(request.user, code)
     return render(
         request,
         "products/detail.html",
@@ -59,15 +44,15 @@ def product_detail(request, code):
             "product": product,
             "photos": product.photos.all(),
             "dossiers": product.dossiers.order_by("-created_at"),
-            "can_edit": rules.can_edit_producer(request.user, product.producer),
+            "can_edit": rules.can_edit_product(request.user, product),
         },
     )
 
 
 @login_required
 def product_edit(request, code):
-    product = _product_or_404(request, code)
-    if not rules.can_edit_producer(request.user, product.producer):
+    product = queries.product_for(request.user, code)
+    if not rules.can_edit_product(request.user, product):
         raise Http404
     form = ProductForm(request.POST or None, instance=product, producer=product.producer)
     if request.method == "POST" and form.is_valid():
@@ -94,8 +79,8 @@ def product_edit(request, code):
 
 @login_required
 def idea_create(request, code):
-    producer = _producer_or_404(request, code)
-    if not rules.can_edit_producer(request.user, producer):
+    producer = producer_for(request.user, code)
+    if not can_edit_producer(request.user, producer):
         raise Http404
     form = IdeaForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -109,49 +94,53 @@ def idea_create(request, code):
     return render(request, "products/idea_form.html", {"form": form, "producer": producer})
 
 
+def _review(request, item, form) -> bool:
+    """Record the commune's decision on an idea or a plan; False when it was refused."""
+    if not form.is_valid():
+        messages.error(request, _("Hãy chọn chấp nhận hoặc trả lại."))
+        return False
+    form_data = form.cleaned_data
+    try:
+        actions.review(
+            item, form_data["decision"], actor=request.user, note=form_data.get("reason", "")
+        )
+    except ProductError as exc:
+        messages.error(request, str(exc))
+        return False
+    return True
+
+
 @login_required
 def idea_detail(request, code):
-    idea = get_object_or_404(ProductIdea.objects.select_related("producer__commune"), code=code)
-    if not rules.can_view_producer(request.user, idea.producer):
-        raise Http404
-    can_review = actions.can_review(request.user, idea.producer)
-    can_plan = rules.can_edit_producer(request.user, idea.producer)
-    review_form = ReviewForm(request.POST or None) if can_review else None
+    idea = queries.idea_for(request.user, code)
+    can_review = rules.can_review(request.user, idea.producer)
+    can_plan = can_edit_producer(request.user, idea.producer)
+    posted = request.POST if request.method == "POST" else None
+    review_form = ReviewForm(posted) if can_review else None
     plan_form = None
     if can_plan and idea.state == ReviewState.ACCEPTED:
-        plan_form = PlanForm(
-            request.POST if "summary" in request.POST else None, producer=idea.producer
-        )
-    if request.method == "POST":
-        try:
-            if "summary" in request.POST and plan_form is not None:
-                if plan_form.is_valid():
+        plan_form = PlanForm(posted if "summary" in request.POST else None, producer=idea.producer)
+    if posted is not None:
+        if "summary" in posted and plan_form is not None:
+            if plan_form.is_valid():
+                try:
                     actions.submit_plan(idea, actor=request.user, **plan_form.cleaned_data)
+                except ProductError as exc:
+                    messages.error(request, str(exc))
+                else:
                     messages.success(request, _("Đã nộp phương án sản xuất kinh doanh."))
                     return redirect("products:idea", code=idea.code)
-            elif "plan" in request.POST and can_review:
-                plan = get_object_or_404(BusinessPlan, pk=request.POST["plan"], idea=idea)
-                actions.review_plan(
-                    plan,
-                    actor=request.user,
-                    accept=request.POST.get("decision") == "accept",
-                    comment=request.POST.get("reason", ""),
-                )
+        elif "plan" in posted and review_form is not None:
+            plan = get_object_or_404(idea.plans, pk=posted["plan"])
+            if _review(request, plan, review_form):
                 messages.success(request, _("Đã ghi kết quả xem xét phương án."))
                 return redirect("products:idea", code=idea.code)
-            elif review_form is not None and review_form.is_valid():
-                actions.review_idea(
-                    idea,
-                    actor=request.user,
-                    accept=review_form.cleaned_data["decision"] == "accept",
-                    reason=review_form.cleaned_data["reason"],
-                )
+        elif review_form is not None:
+            if _review(request, idea, review_form):
                 messages.success(request, _("Đã ghi kết quả xem xét ý tưởng."))
                 return redirect("products:idea", code=idea.code)
-            elif review_form is None and plan_form is None:
-                raise Http404
-        except ProductError as exc:
-            messages.error(request, str(exc))
+        elif plan_form is None:
+            raise Http404
     return render(
         request,
         "products/idea.html",

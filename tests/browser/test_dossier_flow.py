@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 
 from ocop.dossiers.actions import round_for
 from ocop.dossiers.models import Dossier
-from ocop.products.models import ProductSet
+from ocop.legal.models import ProductSet
 from tests.conftest import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

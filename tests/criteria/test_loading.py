@@ -5,7 +5,7 @@ from django.core.management import CommandError, call_command
 
 from ocop.criteria import loading
 from ocop.criteria.models import CriteriaSet
-from ocop.products.models import ProductGroup, ProductSet, Sector
+from ocop.legal.models import ProductGroup, ProductSet, Sector
 
 pytestmark = pytest.mark.django_db
 

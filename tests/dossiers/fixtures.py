@@ -10,9 +10,9 @@ from PIL import Image
 from ocop.dossiers import actions
 from ocop.dossiers.demo import demo_answers
 from ocop.dossiers.enums import DossierKind, State, Step
+from ocop.legal.models import ProductSet
 from ocop.producers import actions as producer_actions
 from ocop.products import actions as product_actions
-from ocop.products.models import ProductSet
 
 
 def png_file(name="anh.png", colour=(200, 30, 30)) -> ContentFile:

@@ -142,8 +142,8 @@ def test_proposal_needs_mau03_letter_and_five_samples(draft, bring, commune_offi
 
 
 def test_community_tourism_needs_no_samples(producer, producer_user, commune_officer, criteria):
+    from ocop.legal.models import ProductSet
     from ocop.products import actions as product_actions
-    from ocop.products.models import ProductSet
 
     tour = product_actions.create_product(
         producer,
@@ -161,8 +161,8 @@ def test_community_tourism_needs_no_samples(producer, producer_user, commune_off
 
 
 def test_product_codes_count_per_commune(draft, bring, producer, producer_user, criteria):
+    from ocop.legal.models import ProductSet
     from ocop.products import actions as product_actions
-    from ocop.products.models import ProductSet
 
     bring(draft, State.PROPOSED)
     second = product_actions.create_product(

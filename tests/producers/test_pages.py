@@ -3,10 +3,11 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from ocop.legal.models import ProductSet
 from ocop.producers.models import EvidenceDocument, Producer
 from ocop.products import actions as product_actions
 from ocop.products.actions import ProductError
-from ocop.products.models import Product, ProductIdea, ProductSet
+from ocop.products.models import Product, ProductIdea
 from tests.conftest import PASSWORD
 from tests.dossiers.fixtures import png_file
 
@@ -181,15 +182,15 @@ def test_idea_is_accepted_or_returned_by_the_commune(
         producer, actor=producer_user, name="Gốm men hoả biến", description="Men mới"
     )
     with pytest.raises(ProductError):
-        product_actions.review_idea(idea, actor=other_commune_officer, accept=True)
+        product_actions.review(idea, "accept", actor=other_commune_officer)
     with pytest.raises(ProductError, match="lý do"):
-        product_actions.review_idea(idea, actor=commune_officer, accept=False)
+        product_actions.review(idea, "return", actor=commune_officer)
     client = client_for(commune_officer)
     client.post(f"/y-tuong/{idea.code}/", {"decision": "return", "reason": "Chưa rõ thị trường"})
     idea.refresh_from_db()
-    assert idea.state == "returned" and idea.reason == "Chưa rõ thị trường"
-    with pytest.raises(ProductError, match="đã được xem xét"):
-        product_actions.review_idea(idea, actor=commune_officer, accept=True)
+    assert idea.state == "returned" and idea.review_note == "Chưa rõ thị trường"
+    with pytest.raises(ProductError, match="khi đã ở trạng thái “Trả lại”"):
+        product_actions.review(idea, "accept", actor=commune_officer)
 
 
 def test_business_plan_follows_an_accepted_idea(producer, producer_user, commune_officer, document):
@@ -198,13 +199,14 @@ def test_business_plan_follows_an_accepted_idea(producer, producer_user, commune
     )
     with pytest.raises(ProductError, match="đã được xã chấp nhận"):
         product_actions.submit_plan(idea, actor=producer_user, kind="plan", summary="x")
-    idea = product_actions.review_idea(idea, actor=commune_officer, accept=True)
+    idea = product_actions.review(idea, "accept", actor=commune_officer)
     plan = product_actions.submit_plan(
         idea, actor=producer_user, kind="plan", summary="Lò gas mới", document=document
     )
-    product_actions.review_plan(plan, actor=commune_officer, accept=True, comment="Khả thi")
+    product_actions.review(plan, "accept", actor=commune_officer, note="Khả thi")
     plan.refresh_from_db()
-    assert plan.state == "accepted" and ProductIdea.objects.get().plans.count() == 1
+    assert plan.state == "accepted" and plan.review_note == "Khả thi"
+    assert ProductIdea.objects.get().plans.count() == 1
 
 
 def test_private_producer_pages_send_visitors_to_sign_in(producer, product, client):

@@ -1,9 +1,8 @@
 import pytest
 
-from ocop.accounts import rules
 from ocop.audit.models import AuditEntry
 from ocop.places.models import Commune
-from ocop.producers import actions
+from ocop.producers import actions, rules
 from ocop.producers.models import Producer
 from ocop.producers.queries import producers_visible_to
 

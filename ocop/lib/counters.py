@@ -3,7 +3,7 @@
 from django.db import transaction
 from django.db.models import F
 
-from ocop.products.models import Counter
+from ocop.lib.models import Counter
 
 
 def next_value(key: str) -> int:

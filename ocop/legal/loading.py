@@ -1,8 +1,27 @@
-"""Loads a classification (Phụ lục I) from a data file. Idempotent."""
+"""Loads a legal instrument and its classification (Phụ lục I) from data files. Idempotent."""
 
-from ocop.legal.models import LegalInstrument
+import datetime as dt
+
+from ocop.legal.models import LegalInstrument, ProductGroup, ProductSet, Sector
 from ocop.lib.text import fold
-from ocop.products.models import ProductGroup, ProductSet, Sector
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def load_instrument(meta: dict) -> LegalInstrument:
+    """Create or update an instrument from its ``instrument.json``."""
+    instrument, _ = LegalInstrument.objects.update_or_create(
+        number=meta["number"],
+        defaults={
+            "title": meta["title"],
+            "signed_on": _date(meta["signed_on"]),
+            "effective_from": _date(meta["effective_from"]),
+            "effective_to": _date(meta.get("effective_to")),
+        },
+    )
+    return instrument
 
 
 def load_classification(instrument: LegalInstrument, data: dict) -> dict[int, ProductSet]:
