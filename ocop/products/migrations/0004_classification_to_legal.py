@@ -1,10 +1,16 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
-from ocop.products.migrations._classification import copy
+from ocop.products.migrations._classification import MODELS, copy
 
 def to_legal(apps, schema_editor):
     copy(apps, schema_editor, "products", "legal")
+
+
+def empty_legal(apps, schema_editor):
+    # Going back: 0005's reverse has copied the rows back to products already.
+    for name in reversed(MODELS):
+        apps.get_model("legal", name).objects.all().delete()
 
 
 class Migration(migrations.Migration):
@@ -17,7 +23,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.RunPython(to_legal, migrations.RunPython.noop),
+        migrations.RunPython(to_legal, empty_legal),
         migrations.AlterField(
             model_name="product",
             name="product_set",
