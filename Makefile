@@ -29,9 +29,11 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	@touch $@
 
-test: install ## lint, migration check and the whole pytest suite
+test: install ## lint, layers contract, types, migration check and the whole pytest suite
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
+	$(BIN)/mypy
 	$(MANAGE) compilemessages --ignore=$(VENV) --ignore=var -v0
 	$(MANAGE) makemigrations --check --dry-run -v1
 	$(BIN)/pytest

@@ -17,10 +17,11 @@ Only 3★ and above are certifiable. ``next_star`` says what would lift the prod
 the unmet minimums of that level and the fewest option upgrades that reach it.
 """
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
+from typing import Any
 
 STAR_LEVELS = (3, 4, 5)
 CERTIFIABLE_FROM = 3
@@ -50,14 +51,14 @@ class Criterion:
     def is_leaf(self) -> bool:
         return bool(self.options)
 
-    def active_leaves(self, answered) -> Iterator["Criterion"]:
+    def active_leaves(self, answered: Collection[str]) -> Iterator["Criterion"]:
         """The leaves that count: for alternative cases, the answered one (else the first)."""
         if self.is_leaf:
             yield self
             return
         children = self.criteria
         if self.exclusive:
-            chosen = [c for c in children if any(lf.code in answered for lf in c.leaves())]
+            chosen = tuple(c for c in children if any(lf.code in answered for lf in c.leaves()))
             children = chosen[:1] or children[:1]
         for child in children:
             yield from child.active_leaves(answered)
@@ -85,7 +86,7 @@ class Part:
         for criterion in self.criteria:
             yield from criterion.leaves()
 
-    def active_leaves(self, answered) -> Iterator[Criterion]:
+    def active_leaves(self, answered: Collection[str]) -> Iterator[Criterion]:
         for criterion in self.criteria:
             yield from criterion.active_leaves(answered)
 
@@ -100,7 +101,7 @@ class Sheet:
         for part in self.parts:
             yield from part.leaves()
 
-    def active_leaves(self, answered) -> Iterator[Criterion]:
+    def active_leaves(self, answered: Collection[str]) -> Iterator[Criterion]:
         for part in self.parts:
             yield from part.active_leaves(answered)
 
@@ -115,7 +116,7 @@ class Sheet:
             raise UnknownCriterion(code) from None
 
     def exclusive_groups(self) -> Iterator[Criterion]:
-        def walk(criteria):
+        def walk(criteria: Sequence[Criterion]) -> Iterator[Criterion]:
             for c in criteria:
                 if c.exclusive:
                     yield c
@@ -189,7 +190,7 @@ class Result:
         return self.stars >= CERTIFIABLE_FROM
 
 
-def code_key(code: str) -> tuple:
+def code_key(code: str) -> tuple[tuple[int, int, str], ...]:
     """Decision order for criterion codes: "2.3" before "10", "8.a" after "8"."""
     return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in code.split("."))
 
@@ -214,7 +215,7 @@ def resolve(sheet: Sheet, answers: Mapping[str, str]) -> dict[str, Option]:
     return chosen
 
 
-def _check_one_case(sheet: Sheet, answered) -> None:
+def _check_one_case(sheet: Sheet, answered: Collection[str]) -> None:
     for group in sheet.exclusive_groups():
         cases = [c for c in group.criteria if any(lf.code in answered for lf in c.leaves())]
         if len(cases) > 1:
@@ -266,7 +267,9 @@ def evaluate_points(
     return Result(total, parts, band, stars, unmet, unanswered, next_star)
 
 
-def _unmet(leaves, got, level) -> list[UnmetMinimum]:
+def _unmet(
+    leaves: Sequence[Criterion], got: Mapping[str, Decimal], level: int
+) -> list[UnmetMinimum]:
     unmet = []
     for leaf in leaves:
         for option in leaf.options:
@@ -285,7 +288,13 @@ def _unmet(leaves, got, level) -> list[UnmetMinimum]:
     return sorted(strictest.values(), key=lambda u: (u.required_star, code_key(u.criterion)))
 
 
-def _next_star(leaves, got, chosen, total, stars) -> NextStar:
+def _next_star(
+    leaves: Sequence[Criterion],
+    got: Mapping[str, Decimal],
+    chosen: Mapping[str, Option],
+    total: Decimal,
+    stars: int,
+) -> NextStar:
     """The fewest upgrades that lift the product from ``stars`` to ``stars + 1``."""
     target = max(stars + 1, CERTIFIABLE_FROM)
     floor = BAND_FLOOR[target]
@@ -293,7 +302,7 @@ def _next_star(leaves, got, chosen, total, stars) -> NextStar:
     new_points = dict(got)
     upgrades: dict[str, Upgrade] = {}
 
-    def upgrade(leaf, option):
+    def upgrade(leaf: Criterion, option: Option) -> None:
         current = chosen.get(leaf.code)
         upgrades[leaf.code] = Upgrade(
             leaf.code,
@@ -308,6 +317,7 @@ def _next_star(leaves, got, chosen, total, stars) -> NextStar:
     for code in dict.fromkeys(u.criterion for u in unmet):
         leaf = by_code[code]
         need = leaf.required_points(target)
+        assert need is not None  # an unmet minimum has a marked option
         option = min((o for o in leaf.options if o.points >= need), key=lambda o: o.points)
         upgrade(leaf, option)
     # 2. Then the points still missing, with as few upgrades as possible (largest gains first).
@@ -340,10 +350,10 @@ def _next_star(leaves, got, chosen, total, stars) -> NextStar:
     )
 
 
-def sheet_from_dict(data: Mapping) -> Sheet:
+def sheet_from_dict(data: Mapping[str, Any]) -> Sheet:
     """Build a sheet from the JSON shape of the API and the data files."""
 
-    def criterion(c) -> Criterion:
+    def criterion(c: Mapping[str, Any]) -> Criterion:
         variants = c.get("variants")
         return Criterion(
             code=c["code"],

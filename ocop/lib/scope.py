@@ -9,6 +9,7 @@ through ``get_in_scope_or_404``: outside the scope it does not exist (404, not 4
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
@@ -17,14 +18,14 @@ from django.shortcuts import get_object_or_404
 @dataclass(frozen=True)
 class Scope:
     everything: bool = False
-    paths: tuple[tuple[str, frozenset], ...] = ()
+    paths: tuple[tuple[str, frozenset[Any]], ...] = ()
 
     @classmethod
     def all(cls) -> "Scope":
         return cls(everything=True)
 
     @classmethod
-    def of(cls, **paths: Iterable) -> "Scope":
+    def of(cls, **paths: Iterable[Any]) -> "Scope":
         """``Scope.of(commune_id={3, 4}, producer_id={9})``; empty sets are dropped."""
         return cls(paths=tuple((p, frozenset(ids)) for p, ids in paths.items() if ids))
 
@@ -56,13 +57,13 @@ class Scope:
             return queryset.none()
         return queryset.filter(self.q())
 
-    def covers(self, obj) -> bool:
+    def covers(self, obj: object) -> bool:
         if self.everything:
             return True
         return any(_follow(obj, path) in ids for path, ids in self.paths)
 
 
-def _follow(obj, path: str):
+def _follow(obj: object, path: str) -> object:
     for name in path.split("__"):
         obj = getattr(obj, name, None)
         if obj is None:
@@ -70,6 +71,6 @@ def _follow(obj, path: str):
     return obj
 
 
-def get_in_scope_or_404(queryset: QuerySet, scope: Scope, **lookup):
+def get_in_scope_or_404(queryset: QuerySet, scope: Scope, **lookup: Any) -> Any:
     """The one way a view fetches a private object: 404 when it lies outside ``scope``."""
     return get_object_or_404(scope.filter(queryset), **lookup)
