@@ -1,7 +1,8 @@
 """Demo producers, products, evidence and dossiers in every state (for ``make run``).
 
-Everything goes through the real actions (so the audit log and notifications are real too);
-only the dates of the "overdue" example are moved back afterwards. Idempotent: a producer
+Everything goes through the real actions (so the audit log and notifications are real too),
+along the same paths as the tests (``walk``); only the dates of the "overdue" example are
+moved back afterwards. Idempotent: a producer
 that already exists is left as it is.
 """
 
@@ -17,9 +18,8 @@ from PIL import Image, ImageDraw
 
 from ocop.accounts import rules
 from ocop.accounts.models import User
-from ocop.criteria.engine import Sheet
-from ocop.dossiers import actions
-from ocop.dossiers.enums import DossierKind, State, Step
+from ocop.dossiers import actions, walk
+from ocop.dossiers.enums import DossierKind, State
 from ocop.dossiers.models import Dossier
 from ocop.legal.models import ProductSet
 from ocop.places.models import Commune
@@ -83,26 +83,19 @@ PRODUCERS = [
     },
 ]
 
-# (producer index, product name, set number, dossier path). The path is the list of steps.
-SUBMIT, RECEIVE, RETURN, PROPOSE, ACCEPT, WITHDRAW = (
-    Step.SUBMIT,
-    Step.RECEIVE,
-    Step.RETURN,
-    Step.PROPOSE,
-    Step.ACCEPT,
-    Step.WITHDRAW,
-)
+# (producer index, product name, set number, the state its dossier is brought to).
+OVERDUE = "overdue"  # submitted a month ago: the commune's 15 working days have passed
 PRODUCTS = [
-    (0, "Bình gốm men lam vẽ tay", 21, [SUBMIT, RECEIVE, PROPOSE, RECEIVE, ACCEPT]),
-    (0, "Chén trà men rạn", 21, []),
-    (0, "Đĩa gốm men ngọc", 21, [SUBMIT]),
-    (0, "Lọ hoa gốm men nâu", 21, [SUBMIT, RECEIVE, RETURN]),
-    (0, "Bộ ấm chén men lam", 21, [SUBMIT, RECEIVE, PROPOSE]),
-    (1, "Trà ô long Đơn Dương", 11, [SUBMIT, RECEIVE]),
-    (1, "Trà xanh lài Đơn Dương", 11, [SUBMIT, RECEIVE, PROPOSE, RECEIVE]),
-    (1, "Trà atisô túi lọc", 12, [SUBMIT, RECEIVE, PROPOSE, RECEIVE, RETURN]),
-    (1, "Trà hoa cúc sấy lạnh", 12, [WITHDRAW]),
-    (2, "Mật ong hoa nhãn Phú Xuyên", 4, ["overdue"]),
+    (0, "Bình gốm men lam vẽ tay", 21, State.ACCEPTED),
+    (0, "Chén trà men rạn", 21, State.DRAFT),
+    (0, "Đĩa gốm men ngọc", 21, State.SUBMITTED),
+    (0, "Lọ hoa gốm men nâu", 21, State.RETURNED_BY_COMMUNE),
+    (0, "Bộ ấm chén men lam", 21, State.PROPOSED),
+    (1, "Trà ô long Đơn Dương", 11, State.COMMUNE_REVIEWING),
+    (1, "Trà xanh lài Đơn Dương", 11, State.PROVINCE_CHECKING),
+    (1, "Trà atisô túi lọc", 12, State.RETURNED_BY_PROVINCE),
+    (1, "Trà hoa cúc sấy lạnh", 12, State.WITHDRAWN),
+    (2, "Mật ong hoa nhãn Phú Xuyên", 4, OVERDUE),
 ]
 
 
@@ -163,46 +156,6 @@ def _evidence(producer, actor):
     return out
 
 
-def demo_answers(sheet: Sheet, skip: int = 3) -> dict[str, str]:
-    """Best option for most criteria, the second best for every ``skip``-th: about 80–90."""
-    # Community tourism: answer the first case only.
-    skipped = {
-        leaf.code
-        for group in sheet.exclusive_groups()
-        for case in group.criteria[1:]
-        for leaf in case.leaves()
-    }
-    answers = {}
-    for i, leaf in enumerate(sheet.leaves()):
-        if leaf.code in skipped:
-            continue
-        options = sorted(leaf.options, key=lambda o: o.points, reverse=True)
-        answers[leaf.code] = options[1 if i % skip == 0 and len(options) > 1 else 0].code
-    return answers
-
-
-def _fill(dossier, actor, documents):
-    sheet = dossier.criteria_set.sheet()
-    answers = demo_answers(sheet)
-    text = "Nội dung minh hoạ cho bản demo."
-    actions.save_content(
-        dossier,
-        actor=actor,
-        sections={
-            "part1": {
-                "representative_address": dossier.producer.address,
-                "history": "Thành lập từ tổ hợp tác của các hộ làm nghề truyền thống. " + text,
-                "structure": "Giám đốc, kế toán, tổ sản xuất, tổ bán hàng.",
-            },
-            "part2": {"raw_materials_technology": text, "markets": text, "results": text},
-            "part4": {"plan": "Mở rộng thị trường, đăng ký nhãn hiệu tập thể. " + text},
-        },
-        answers=answers,
-        notes=dict.fromkeys(list(answers)[:5], "Xem tài liệu kèm theo."),
-        links={"": documents[:2], next(iter(answers)): documents[2:4]},
-    )
-
-
 @transaction.atomic
 def seed(password: str) -> list[str]:
     officers = {u.username: u for u in User.objects.filter(username__startswith="xa.")}
@@ -235,7 +188,7 @@ def seed(password: str) -> list[str]:
             )
         producers.append((producer, user))
         created.append(producer.name)
-    for index, name, set_number, path in PRODUCTS:
+    for index, name, set_number, state in PRODUCTS:
         producer, user = producers[index]
         if user is None:
             continue  # the producer existed before: leave its data alone
@@ -250,7 +203,25 @@ def seed(password: str) -> list[str]:
             photos=[d for d in documents if d.is_image],
         )
         dossier = actions.start_dossier(product, actor=user, kind=DossierKind.FIRST)
-        _walk(dossier, path, user, documents, producer, officers, province_officers)
+        people = walk.People(
+            producer=user,
+            commune=next(
+                u for u in officers.values() if dossier.commune_id in rules.officer_communes(u)
+            ),
+            province=next(
+                u
+                for u in province_officers.values()
+                if dossier.province_id in rules.officer_provinces(u)
+            ),
+        )
+        walk.walk_to(
+            dossier,
+            State.SUBMITTED if state == OVERDUE else state,
+            people,
+            documents=documents,
+        )
+        if state == OVERDUE:
+            walk.make_overdue(dossier)
     # An upgrade dossier copied from the accepted one, with one change.
     accepted = Dossier.objects.filter(state=State.ACCEPTED, producer__in=[p for p, _ in producers])
     for dossier in accepted:
@@ -263,62 +234,3 @@ def seed(password: str) -> list[str]:
                 sections={"part2": {"markets": "Đã xuất khẩu sang Nhật Bản từ năm 2026."}},
             )
     return created
-
-
-def _walk(dossier, path, user, documents, producer, officers, province_officers):
-    commune_officer = next(
-        (u for u in officers.values() if dossier.commune_id in rules.officer_communes(u)), None
-    )
-    province_officer = next(
-        (
-            u
-            for u in province_officers.values()
-            if dossier.province_id in rules.officer_provinces(u)
-        ),
-        None,
-    )
-    if path == ["overdue"]:
-        _fill(dossier, user, documents)
-        actions.transition(dossier, Step.SUBMIT, actor=user)
-        # Move the submission back a month so the 15-working-day deadline has passed.
-        back = timezone.now() - dt.timedelta(days=30)
-        Dossier.objects.filter(pk=dossier.pk).update(
-            submitted_at=back, commune_deadline=(back + dt.timedelta(days=21)).date()
-        )
-        return
-    if path and path[0] != WITHDRAW:
-        _fill(dossier, user, documents)
-    at_province = False
-    for step in path:
-        if step == SUBMIT:
-            actions.transition(dossier, step, actor=user)
-        elif step == WITHDRAW:
-            actions.transition(dossier, step, actor=user, reason="Chưa đủ hồ sơ năm nay.")
-        elif step == RECEIVE:
-            actor = province_officer if at_province else commune_officer
-            actions.transition(dossier, step, actor=actor)
-        elif step == RETURN:
-            actor = province_officer if at_province else commune_officer
-            actions.transition(
-                dossier,
-                step,
-                actor=actor,
-                reason="Bổ sung phiếu kiểm nghiệm còn hiệu lực và danh sách lao động.",
-            )
-        elif step == PROPOSE:
-            actions.save_assessment(
-                dossier,
-                actor=commune_officer,
-                raw_materials="Nguyên liệu chủ yếu lấy tại địa phương.",
-                labour="Phần lớn lao động là người trong xã.",
-                idea_origin="Sản phẩm truyền thống của làng nghề.",
-                identity="Kỹ thuật và hoa văn đặc trưng của địa phương.",
-                letter_number="125/UBND-KT",
-                letter_date=timezone.localdate(),
-                samples_received=5,
-                signer="Chủ tịch UBND xã",
-            )
-            actions.transition(dossier, step, actor=commune_officer)
-            at_province = True
-        elif step == ACCEPT:
-            actions.transition(dossier, step, actor=province_officer)
