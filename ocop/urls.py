@@ -9,7 +9,7 @@ from ocop.api import api
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
-    path("favicon.ico", views.favicon),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("accounts/", include("ocop.accounts.urls")),
     path("audit/", audit_log, name="audit_log"),
     path("", include("ocop.criteria.urls")),

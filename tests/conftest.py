@@ -3,6 +3,7 @@
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.test.utils import override_settings
 from hypothesis import settings as hypothesis_settings
 
 from ocop.accounts import actions
@@ -27,23 +28,22 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("load_criteria", verbosity=0)
 
 
-@pytest.fixture(scope="session")
-def _media_root(tmp_path_factory):
-    return tmp_path_factory.mktemp("media")
-
-
-@pytest.fixture(autouse=True)
-def _fast_and_quiet(settings, _media_root):
-    # Argon2 is slow on purpose; tests hash dozens of passwords. Production keeps Argon2
-    # (tests/accounts/test_auth.py checks the real setting).
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    settings.LOGIN_FAILURE_DELAY_STEP = 0
-    settings.MEDIA_ROOT = str(_media_root)
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
+@pytest.fixture(scope="session", autouse=True)
+def _fast_and_quiet(tmp_path_factory):
+    """Settings for the whole session (module-scoped data needs them before any test)."""
+    with override_settings(
+        # Argon2 is slow on purpose; tests hash dozens of passwords. Production keeps Argon2
+        # (tests/accounts/test_auth.py checks the real setting).
+        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+        LOGIN_FAILURE_DELAY_STEP=0,
+        MEDIA_ROOT=str(tmp_path_factory.mktemp("media")),
+        EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
+        STORAGES={
+            **settings.STORAGES,
+            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        },
+    ):
+        yield
 
 
 @pytest.fixture

@@ -7,7 +7,9 @@ from django.utils.translation import gettext_lazy as _
 from ocop.accounts import rules
 from ocop.accounts.enums import ROLE_SCOPE, Role, Scope
 from ocop.accounts.models import User
+from ocop.lib.widgets import LongSelect
 from ocop.places.models import Commune, Province
+from ocop.places.queries import commune_choices
 
 username_validator = RegexValidator(
     r"^[a-z0-9._-]{3,150}$",
@@ -23,7 +25,10 @@ class RolePlaceForm(forms.Form):
         label=_("Tỉnh, thành phố"), queryset=Province.objects.none(), required=False
     )
     commune = forms.ModelChoiceField(
-        label=_("Xã, phường, đặc khu"), queryset=Commune.objects.none(), required=False
+        label=_("Xã, phường, đặc khu"),
+        queryset=Commune.objects.none(),
+        required=False,
+        widget=LongSelect,
     )
 
     def __init__(self, *args, actor, **kwargs):
@@ -33,15 +38,13 @@ class RolePlaceForm(forms.Form):
         self.fields["role"].choices = [(r.value, r.label) for r in roles]
         if rules.is_central(actor):
             self.fields["province"].queryset = Province.objects.order_by("code")
-            self.fields["commune"].queryset = Commune.objects.select_related("province")
+            self.fields["commune"].queryset = Commune.objects.all()
         else:
             provinces = rules.officer_provinces(actor)
             self.fields["province"].queryset = Province.objects.filter(pk__in=provinces)
-            self.fields["commune"].queryset = Commune.objects.filter(
-                province_id__in=provinces
-            ).select_related("province")
+            self.fields["commune"].queryset = Commune.objects.filter(province_id__in=provinces)
             self.fields["province"].widget = forms.HiddenInput()
-        self.fields["commune"].label_from_instance = lambda c: f"{c.name} ({c.code})"
+        self.fields["commune"].widget.choices = commune_choices(self.fields["commune"].queryset)
 
     def clean(self):
         data = super().clean()

@@ -7,7 +7,9 @@ from ocop.accounts import rules
 from ocop.accounts.forms import username_validator
 from ocop.accounts.models import User
 from ocop.lib.uploads import EvidenceFileField
+from ocop.lib.widgets import LongSelect
 from ocop.places.models import Commune
+from ocop.places.queries import commune_choices
 from ocop.producers.actions import EDITABLE_FIELDS
 from ocop.producers.enums import EvidenceKind
 from ocop.producers.models import EvidenceDocument, Producer
@@ -24,6 +26,7 @@ class ProducerForm(forms.ModelForm):
         model = Producer
         fields = EDITABLE_FIELDS
         widgets = {
+            "commune": LongSelect,
             "founded_on": DATE_INPUT,
             "profile": forms.Textarea(attrs={"rows": 4}),
             "address": forms.TextInput(),
@@ -38,7 +41,7 @@ class ProducerForm(forms.ModelForm):
                 | Q(pk__in=rules.officer_communes(actor))
             )
         self.fields["commune"].queryset = communes
-        self.fields["commune"].label_from_instance = lambda c: f"{c.name}, {c.province.name}"
+        self.fields["commune"].widget.choices = commune_choices(communes)
         self.fields["representative_ethnicity"].help_text = _("Ví dụ: Kinh, Tày, Thái, Mường.")
 
 

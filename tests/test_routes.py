@@ -1,0 +1,403 @@
+"""Every route × every persona: who may open what (house rule 5), as one table.
+
+The table below is the security contract of the site. ``test_every_route_has_a_rule`` walks
+the URL resolver: a new page or API route that is not in the table fails CI until someone
+writes down who may open it. For each private route the table says which personas get the
+page for an object in Xã Bát Tràng ("here"), in another commune of the same province
+(Xã Phú Xuyên, Hà Nội) and in another province (Xã Đơn Dương, Lâm Đồng); everybody else
+must get a 404 (objects outside one's scope do not exist), and an anonymous visitor the
+sign-in page. POSTs run in a savepoint that is rolled back, so the world stays as built.
+"""
+
+from dataclasses import dataclass, field
+
+import pytest
+from django.conf import settings
+from django.db import transaction
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from ocop.accounts.enums import Role
+from ocop.accounts.models import RoleAssignment
+from ocop.dossiers import actions as dossier_actions
+from ocop.dossiers.enums import DossierKind, State
+from ocop.dossiers.walk import People, assess, walk_to
+from ocop.legal.models import ProductSet
+from ocop.producers import actions as producer_actions
+from ocop.products import actions as product_actions
+from tests.conftest import make_producer, make_user
+from tests.dossiers.fixtures import png_file
+
+PERSONAS = (
+    "anonymous",
+    "admin",
+    "central",
+    "province",
+    "commune",
+    "council",
+    "producer",
+    "other_producer",
+)
+SIGNED_IN = frozenset(PERSONAS) - {"anonymous"}
+HERE, COMMUNE, PROVINCE = "here", "other-commune", "other-province"
+PLACES = (HERE, COMMUNE, PROVINCE)
+NOBODY = frozenset()
+
+# Who sees a producer and what belongs to it (its library, products, ideas, dossiers).
+SEES_PRODUCER = {
+    HERE: frozenset({"admin", "central", "province", "commune", "producer"}),
+    COMMUNE: frozenset({"admin", "central", "province", "other_producer"}),
+    PROVINCE: frozenset({"admin", "central"}),
+}
+# The officers who manage a producer (create it, invite its accounts, act for it).
+MANAGES_PRODUCER = {
+    place: who - {"producer", "other_producer"} for place, who in SEES_PRODUCER.items()
+}
+# Who sees a user of a place on the users page (the user is that place's commune officer).
+SEES_USER = {
+    HERE: frozenset({"admin", "central", "province", "commune"}),
+    COMMUNE: frozenset({"admin", "central", "province"}),
+    PROVINCE: frozenset({"admin", "central"}),
+}
+# The commune that holds a dossier under review, or an idea waiting for its decision.
+THE_COMMUNE = {HERE: frozenset({"commune"}), COMMUNE: NOBODY, PROVINCE: NOBODY}
+OFFICES = frozenset({"admin", "central", "province", "commune"})
+
+
+@dataclass(frozen=True)
+class Rule:
+    """``who``: the personas allowed (a set, or per place for routes about an object);
+    ``kwargs(world, place)``: the URL's arguments; ``post``: who may POST (None: GET only)."""
+
+    who: object
+    kwargs: object = None
+    method: str = "get"
+    data: dict = field(default_factory=dict)
+
+    def allowed(self, place) -> frozenset:
+        return self.who[place] if isinstance(self.who, dict) else self.who
+
+    @property
+    def places(self):
+        return PLACES if callable(self.kwargs) else (None,)
+
+    def url(self, name, world, place) -> str:
+        return reverse(name, kwargs=self.kwargs(world, place) if place else self.kwargs)
+
+
+def producer(w, p):
+    return {"code": w[p]["producer"].code}
+
+
+def document(w, p):
+    return {"code": w[p]["producer"].code, "doc": w[p]["document"].code}
+
+
+def product(w, p):
+    return {"code": w[p]["product"].code}
+
+
+def dossier(w, p):
+    return {"code": w[p]["dossier"].code}
+
+
+def draft(w, p):
+    return {"code": w[p]["draft"].code}
+
+
+def commune_user(w, p):
+    return {"username": w[p]["commune_officer"].username}
+
+
+# Public pages and API routes: anyone, signed in or not.
+PUBLIC = {
+    "home",
+    "healthz",
+    "favicon",
+    "accounts:login",
+    "accounts:logout",
+    "accounts:password_reset",
+    "accounts:password_reset_done",
+    "accounts:password_reset_confirm",
+    "accounts:password_reset_complete",
+    "criteria:choose",
+    "criteria:sheet",
+    "criteria:result",
+    "criteria:result_pdf",
+    "producers:register",
+    "set_language",
+    "api-v1:openapi-json",
+    "api-v1:openapi-view",
+    "api-v1:api-root",
+    "api-v1:list_provinces",
+    "api-v1:list_communes",
+    "api-v1:list_sets",
+    "api-v1:get_set",
+    "api-v1:evaluate",
+}
+
+ROUTES = {
+    # accounts
+    "accounts:dashboard": Rule(SIGNED_IN),
+    "accounts:password_change": Rule(SIGNED_IN),
+    "accounts:user_list": Rule(OFFICES),
+    "accounts:user_create": Rule(frozenset({"admin", "central", "province"})),
+    "accounts:user_detail": Rule(SEES_USER, commune_user),
+    "accounts:user_history": Rule(SEES_USER, commune_user),
+    "accounts:user_grant_role": Rule(SEES_USER, commune_user, "post", {"role": "commune_officer"}),
+    "accounts:user_revoke_role": Rule(
+        SEES_USER,
+        lambda w, p: {**commune_user(w, p), "assignment_id": w[p]["assignment"].pk},
+        "post",
+    ),
+    "audit_log": Rule(frozenset({"admin", "central"})),
+    # criteria: the sheets as printed, for the offices and the councils
+    "criteria:staff_list": Rule(OFFICES | {"council"}),
+    "criteria:staff_sheet": Rule(OFFICES | {"council"}, {"code": "QD26-2026-S21"}),
+    # producers
+    "producers:mine": Rule(SIGNED_IN),  # a producer's own page, or the (scoped) list
+    "producers:list": Rule(SIGNED_IN),  # scoped: an empty list for those with no area
+    "producers:create": Rule(OFFICES),
+    "producers:detail": Rule(SEES_PRODUCER, producer),
+    "producers:edit": Rule(SEES_PRODUCER, producer),
+    "producers:history": Rule(SEES_PRODUCER, producer),
+    "producers:invite": Rule(MANAGES_PRODUCER, producer),
+    "producers:remove_account": Rule(
+        SEES_PRODUCER,
+        lambda w, p: {**producer(w, p), "username": w[p]["account"].username},
+        "post",
+    ),
+    "producers:evidence": Rule(SEES_PRODUCER, producer),
+    "producers:evidence_file": Rule(SEES_PRODUCER, document),
+    "producers:evidence_withdraw": Rule(SEES_PRODUCER, document, "post"),
+    # products, ideas
+    "products:create": Rule(SEES_PRODUCER, producer),
+    "products:idea_create": Rule(SEES_PRODUCER, producer),
+    "products:detail": Rule(SEES_PRODUCER, product),
+    "products:edit": Rule(SEES_PRODUCER, product),
+    "products:idea": Rule(SEES_PRODUCER, lambda w, p: {"code": w[p]["idea"].code}),
+    # dossiers
+    "dossiers:queue": Rule(SIGNED_IN - {"council"}),
+    "dossiers:start": Rule(SEES_PRODUCER, lambda w, p: {"product_code": w[p]["product"].code}),
+    "dossiers:detail": Rule(SEES_PRODUCER, dossier),
+    "dossiers:section": Rule(SEES_PRODUCER, lambda w, p: {**dossier(w, p), "section": "part1"}),
+    "dossiers:self_assessment": Rule(SEES_PRODUCER, dossier),
+    "dossiers:assessment": Rule(SEES_PRODUCER, dossier),
+    "dossiers:step": Rule(SEES_PRODUCER, lambda w, p: {**dossier(w, p), "step": "receive"}, "post"),
+    "dossiers:version": Rule(SEES_PRODUCER, lambda w, p: {**dossier(w, p), "number": 1}),
+    "dossiers:history": Rule(SEES_PRODUCER, dossier),
+    "dossiers:pdf": Rule(SEES_PRODUCER, lambda w, p: {**dossier(w, p), "form": "mau03"}),
+    # notifications: one's own
+    "notify:inbox": Rule(SIGNED_IN),
+    "notify:mark_all_read": Rule(SIGNED_IN, method="post"),
+}
+
+# Form pages that also take a POST, where fewer people may write than may read.
+POSTS = {
+    "dossiers:section": Rule(SEES_PRODUCER, lambda w, p: {**draft(w, p), "section": "part1"}),
+    "dossiers:self_assessment": Rule(SEES_PRODUCER, draft),
+    "dossiers:assessment": Rule(THE_COMMUNE, dossier, data={"labour": "Lao động trong xã"}),
+    "products:idea": Rule(
+        THE_COMMUNE,
+        lambda w, p: {"code": w[p]["idea"].code},
+        data={"decision": "accept", "reason": "Khả thi"},
+    ),
+    "producers:edit": Rule(SEES_PRODUCER, producer),
+    "products:edit": Rule(SEES_PRODUCER, product),
+    "producers:invite": Rule(MANAGES_PRODUCER, producer),
+}
+
+
+def _place(world, key, commune, province_officer, account, producer_fields):
+    """A producer with an account, a photo, a product with a dossier under commune review
+    (Mẫu 03 filled), a second product with a draft, and an idea waiting for the commune."""
+    officer = make_user(f"xa.{key}", Role.COMMUNE_OFFICER, commune=commune)
+    maker = make_producer(commune=commune, **producer_fields)
+    user = account or make_user(f"chuthe.{key}")
+    producer_actions.add_account(maker, user, actor=None)
+    photo = producer_actions.upload_evidence(
+        maker, actor=user, file=png_file(), kind="photo", title="Ảnh bao bì"
+    )
+    pottery = ProductSet.objects.get(number=21)
+    first = product_actions.create_product(maker, actor=user, product_set=pottery, name="Bình")
+    second = product_actions.create_product(maker, actor=user, product_set=pottery, name="Đĩa")
+    people = People(producer=user, commune=officer, province=province_officer)
+    reviewing = dossier_actions.start_dossier(first, actor=user, kind=DossierKind.FIRST)
+    reviewing = walk_to(reviewing, State.COMMUNE_REVIEWING, people, documents=[photo])
+    assess(reviewing, officer)
+    world[key] = {
+        "producer": maker,
+        "account": user,
+        "document": photo,
+        "product": first,
+        "dossier": reviewing,
+        "draft": dossier_actions.start_dossier(second, actor=user, kind=DossierKind.FIRST),
+        "idea": product_actions.submit_idea(maker, actor=user, name="Gốm mới", description="x"),
+        "commune_officer": officer,
+        "assignment": RoleAssignment.objects.get(user=officer),
+    }
+
+
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker):
+    """Built once for the module inside a transaction that is rolled back at the end."""
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            hanoi = make_user("tinh.hanoi", Role.PROVINCE_OFFICER, province="01")
+            lamdong = make_user("tinh.lamdong", Role.PROVINCE_OFFICER, province="68")
+            people = {
+                "admin": make_user("quantri", Role.ADMIN),
+                "central": make_user("trunguong", Role.CENTRAL_OFFICER),
+                "province": hanoi,
+                "council": make_user("hoidong.hanoi", Role.COUNCIL_MEMBER, province="01"),
+                "producer": make_user("chuthe.battrang"),
+                "other_producer": make_user("chuthe.phuxuyen"),
+            }
+            world = {"people": people}
+            _place(world, HERE, "00583", hanoi, people["producer"], {})
+            _place(
+                world,
+                COMMUNE,
+                "10273",
+                hanoi,
+                people["other_producer"],
+                {"name": "Hộ Đỗ Văn Mật", "registration_number": "01D8012345"},
+            )
+            _place(
+                world,
+                PROVINCE,
+                "24931",
+                lamdong,
+                None,
+                {"name": "HTX Trà Đơn Dương", "registration_number": "5801234567"},
+            )
+            people["commune"] = world[HERE]["commune_officer"]
+            # One signed-in client per persona for the whole module (a session each).
+            world["clients"] = {p: _client(people.get(p)) for p in PERSONAS}
+            yield world
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
+def _is_sign_in(response) -> bool:
+    return response.status_code == 302 and response["Location"].startswith(
+        reverse(settings.LOGIN_URL)
+    )
+
+
+def _outcome(response) -> str:
+    if _is_sign_in(response):
+        return "login"
+    if response.status_code == 404:
+        return "deny"
+    assert response.status_code < 500, response
+    return "allow"
+
+
+def _client(user) -> Client:
+    client = Client()
+    if user is not None:
+        client.force_login(user, backend=settings.AUTHENTICATION_BACKENDS[-1])
+    return client
+
+
+class Rollback(Exception):
+    pass
+
+
+def _request(world, persona, method, url, data) -> str:
+    client = world["clients"][persona]
+
+    outcome = None
+    try:
+        with transaction.atomic():
+            outcome = _outcome(getattr(client, method)(url, data))
+            raise Rollback
+    except Rollback:
+        pass
+    return outcome
+
+
+def _cases(table, method=None):
+    return [
+        pytest.param(name, rule, place, id=f"{name}-{place or 'any'}-{method or rule.method}")
+        for name, rule in table.items()
+        for place in rule.places
+    ]
+
+
+def _check(world, name, rule, place, method):
+    url = rule.url(name, world, place)
+    expected = {
+        p: "login" if p == "anonymous" else "allow" if p in rule.allowed(place) else "deny"
+        for p in PERSONAS
+    }
+    got = {p: _request(world, p, method, url, rule.data) for p in PERSONAS}
+    wrong = {p: f"expected {expected[p]}, got {got[p]}" for p in PERSONAS if got[p] != expected[p]}
+    assert not wrong, f"{method.upper()} {url}: {wrong}"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("name", "rule", "place"), _cases(ROUTES))
+def test_route_answers_only_the_personas_in_its_rule(world, name, rule, place):
+    _check(world, name, rule, place, rule.method)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("name", "rule", "place"), _cases(POSTS, "post"))
+def test_form_post_answers_only_those_who_may_write(world, name, rule, place):
+    _check(world, name, rule, place, "post")
+
+
+def _route_names(patterns, namespace=""):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            inner = ":".join(n for n in (namespace, pattern.namespace or "") if n)
+            yield from _route_names(pattern.url_patterns, inner)
+        elif isinstance(pattern, URLPattern):
+            yield f"{namespace}:{pattern.name}" if namespace else pattern.name
+
+
+def test_every_route_has_a_rule():
+    names = [n for n in _route_names(get_resolver().url_patterns) if not n.startswith("admin:")]
+    assert None not in names, "every route needs a name, to be listed here"
+    unruled = sorted(set(names) - set(ROUTES) - PUBLIC)
+    assert not unruled, f"routes without a rule in tests/test_routes.py: {unruled}"
+    assert not (set(ROUTES) | PUBLIC) - set(names), "rules for routes that no longer exist"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_admin_is_for_administrators_only(world, persona):
+    # The Django admin has its own gate (staff accounts); everybody else is sent to its login.
+    for url in ("/admin/", "/admin/dossiers/dossier/", "/admin/audit/auditentry/"):
+        client = Client()
+        if persona != "anonymous":
+            client.force_login(
+                world["people"][persona], backend=settings.AUTHENTICATION_BACKENDS[-1]
+            )
+        response = client.get(url)
+        if persona == "admin":
+            assert response.status_code == 200, url
+        else:
+            assert response.status_code == 302 and "/admin/login/" in response["Location"], url
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", sorted(PUBLIC - {"accounts:logout", "api-v1:evaluate"}))
+def test_public_routes_answer_anonymous_visitors(world, name):
+    kwargs = {
+        "accounts:password_reset_confirm": {"uidb64": "MQ", "token": "x-y"},
+        "criteria:sheet": {"code": "QD26-2026-S21"},
+        "criteria:result": {"code": "QD26-2026-S21"},
+        "criteria:result_pdf": {"code": "QD26-2026-S21"},
+        "api-v1:list_communes": {"code": "01"},
+        "api-v1:get_set": {"code": "QD26-2026-S21"},
+    }.get(name)
+    response = Client().get(reverse(name, kwargs=kwargs))
+    # The API's root lists nothing (404 JSON); POST-only routes answer a GET with 405.
+    assert response.status_code in (200, 301, 302, 404 if name == "api-v1:api-root" else 200, 405)
+    assert not _is_sign_in(response), name
