@@ -401,3 +401,33 @@ def test_public_routes_answer_anonymous_visitors(world, name):
     # The API's root lists nothing (404 JSON); POST-only routes answer a GET with 405.
     assert response.status_code in (200, 301, 302, 404 if name == "api-v1:api-root" else 200, 405)
     assert not _is_sign_in(response), name
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("persona", sorted(SIGNED_IN))
+def test_list_filter_and_object_check_agree(world, persona):
+    """One scope per object type gives both the list (a query) and the check on one object
+    (Python): for every persona and every object, the two say the same."""
+    from ocop.dossiers.rules import dossier_scope
+    from ocop.producers.rules import producer_scope
+    from ocop.products.rules import product_scope
+
+    user = type(world["people"][persona]).objects.get(pk=world["people"][persona].pk)
+    scopes = {
+        "producer": producer_scope(user),
+        "document": producer_scope(user).through("producer"),
+        "product": product_scope(user),
+        "idea": product_scope(user),
+        "dossier": dossier_scope(user),
+        "draft": dossier_scope(user),
+    }
+    disagree = []
+    for place in PLACES:
+        for kind, scope in scopes.items():
+            obj = world[place][kind]
+            listed = scope.filter(type(obj).objects.filter(pk=obj.pk)).exists()
+            if listed != scope.covers(obj):
+                disagree.append((place, kind, listed))
+            if listed != (persona in SEES_PRODUCER[place]):
+                disagree.append((place, kind, "table"))
+    assert not disagree
