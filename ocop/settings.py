@@ -69,6 +69,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
+    "ocop.lib.middleware.OwnErrorPagesMiddleware",
 ]
 
 ROOT_URLCONF = "ocop.urls"

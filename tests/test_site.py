@@ -134,3 +134,16 @@ def test_unknown_page_is_a_friendly_404(client):
     response = client.get("/khong-co-trang-nay/")
     assert response.status_code == 404
     assert "Không tìm thấy trang" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_not_found_is_the_projects_own_page_under_debug_too(client, settings, places):
+    settings.DEBUG = True  # as under `make run`
+    response = client.get("/khong-co-trang-nay/")
+    html = response.content.decode()
+    assert response.status_code == 404 and "Không tìm thấy trang" in html
+    assert "URLconf" not in html and "<style" not in html  # not Django's debug page
+    # A missing slash still redirects, and a view's 404 (an object out of scope) is ours too.
+    assert client.get("/tu-danh-gia").status_code == 301
+    response = client.get("/tu-danh-gia/KHONG-CO/")
+    assert response.status_code == 404 and "Không tìm thấy trang" in response.content.decode()

@@ -3,7 +3,7 @@ import json
 from django.utils.translation import gettext as _
 from ninja import Router, Schema
 
-from ocop.criteria import engine, queries, serialize
+from ocop.criteria import engine, messages, queries, serialize
 from ocop.lib.apierror import ApiError
 
 router = Router(tags=["criteria"])
@@ -117,20 +117,6 @@ def evaluate(request, code: str, payload: EvaluateIn):
         )
     try:
         result = engine.evaluate(cs.sheet(), payload.answers)
-    except engine.UnknownCriterion as exc:
-        raise ApiError(
-            422, _("Không có tiêu chí %(code)s trong bộ này.") % {"code": exc.code}, exc.code
-        ) from None
-    except engine.UnknownOption as exc:
-        raise ApiError(
-            422,
-            _("Phương án %(code)s không thuộc tiêu chí đã chọn.") % {"code": exc.code},
-            exc.code,
-        ) from None
-    except engine.TwoCasesAnswered as exc:
-        raise ApiError(
-            422,
-            _("Tiêu chí %(code)s chỉ được chọn một trong hai trường hợp.") % {"code": exc.code},
-            exc.code,
-        ) from None
+    except engine.EvaluationError as exc:
+        raise ApiError(422, messages.evaluation_error(exc), exc.code) from None
     return serialize.result(result)

@@ -2,14 +2,9 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from ocop.accounts import rules as account_rules
+from ocop.criteria.rules import can_view_sheets
 from ocop.lib import navigation
 from ocop.lib.navigation import MenuItem
-
-
-def can_view_sheets(user) -> bool:
-    """The criteria sets as printed: office users and council members."""
-    return account_rules.is_office_user(user) or account_rules.is_council_member(user)
 
 
 def register() -> None:

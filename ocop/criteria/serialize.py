@@ -106,19 +106,3 @@ def result(r: engine.Result) -> dict:
             ],
         },
     }
-
-
-def labels(tree: dict) -> tuple[dict, dict]:
-    """``({criterion code: name}, {option code: text})`` of a ``detail`` tree."""
-    names, texts = {}, {}
-
-    def walk(criteria):
-        for c in criteria:
-            names[c["code"]] = c["name"]
-            for o in c.get("options", []):
-                texts[o["code"]] = o["text"]
-            walk(c.get("criteria", []))
-
-    for part in tree["parts"]:
-        walk(part["criteria"])
-    return names, texts

@@ -4,7 +4,6 @@ Answers live in the URL query (``?1.1=1.1-3&2.2=2.2-1``): the page works without
 a reload keeps them, and a result can be bookmarked, shared, printed or downloaded as PDF.
 """
 
-from decimal import Decimal
 from pathlib import Path
 
 from django.contrib.auth.decorators import login_required
@@ -14,8 +13,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
-from ocop.accounts import rules
-from ocop.criteria import engine, queries, serialize
+from ocop.criteria import engine, messages, presenter, queries, rules, serialize
 from ocop.legal.queries import sectors_with_groups
 from ocop.lib.pdf import render_pdf
 from ocop.lib.text import fold
@@ -33,22 +31,6 @@ def _set_or_404(code: str):
 def _answers(request, sheet: engine.Sheet) -> dict[str, str]:
     leaves = {leaf.code for leaf in sheet.leaves()}
     return {k: v for k, v in request.GET.items() if k in leaves and v}
-
-
-def _annotate(tree: dict, answers: dict[str, str]) -> dict:
-    """Mark the chosen option of every leaf, for the radio buttons."""
-
-    def walk(criteria):
-        for c in criteria:
-            if "options" in c:
-                c["chosen"] = answers.get(c["code"], "")
-                for o in c["options"]:
-                    o["checked"] = o["code"] == c["chosen"]
-            walk(c.get("criteria", []))
-
-    for part in tree["parts"]:
-        walk(part["criteria"])
-    return tree
 
 
 def choose_set(request):
@@ -73,99 +55,76 @@ def choose_set(request):
 
 def sheet_form(request, code: str, error: str = "", status: int = 200):
     cs = _set_or_404(code)
-    answers = _answers(request, cs.sheet())
-    tree = _annotate(serialize.detail(cs), answers)
+    sheet = presenter.present(cs, answers=_answers(request, cs.sheet()))
     return render(
         request,
         "criteria/sheet_form.html",
-        {
-            "cs": cs,
-            "tree": tree,
-            "running_total": _chosen_points(cs.sheet(), answers),
-            "error": error,
-        },
+        {"cs": cs, "sheet": sheet, "running_total": sheet.chosen_points(), "error": error},
         status=status,
     )
 
 
 def _outcome(request, code: str):
-    """(criteria set, tree, result dict, answers), or an error page to return instead."""
+    """(criteria set, sheet view, result, answers), or an error page to return instead."""
     cs = _set_or_404(code)
-    sheet = cs.sheet()
-    answers = _answers(request, sheet)
+    answers = _answers(request, cs.sheet())
     try:
-        outcome = engine.evaluate(sheet, answers)
-    except engine.TwoCasesAnswered as exc:
-        message = _("Tiêu chí %(code)s chỉ được chọn một trong hai trường hợp.") % {
-            "code": exc.code
-        }
-        return None, sheet_form(request, code, error=message, status=400)
+        outcome = engine.evaluate(cs.sheet(), answers)
     except engine.EvaluationError as exc:
-        message = _("Câu trả lời không hợp lệ: %(code)s.") % {"code": exc.code}
-        return None, sheet_form(request, code, error=message, status=400)
-    tree = serialize.detail(cs)
-    names, texts = serialize.labels(tree)
-    data = serialize.result(outcome)
-    for item in data["unmet_minimums"] + (data["next_star"] or {}).get("unmet_minimums", []):
-        item["name"] = names[item["criterion"]]
-    if data["next_star"]:
-        for u in data["next_star"]["upgrades"]:
-            u["name"] = names[u["criterion"]]
-            u["to_text"] = texts[u["to_option"]]
-    data["unanswered_names"] = [(c, names[c]) for c in data["unanswered"]]
-    data["answer_rows"] = [
-        {"code": c, "name": names[c], "choice": texts[o], "points": _option_points(sheet, c, o)}
-        for c, o in answers.items()
-    ]
-    return (cs, tree, data, answers), None
-
-
-def _chosen_points(sheet: engine.Sheet, answers: dict[str, str]):
-    """The sum of the chosen options' points, as the running total shows it (JS or not)."""
-    total = sum(
-        (o.points for c, code in answers.items() for o in sheet.leaf(c).options if o.code == code),
-        Decimal(0),
-    )
-    return serialize.number(total)
-
-
-def _option_points(sheet: engine.Sheet, criterion: str, option: str):
-    leaf = sheet.leaf(criterion)
-    return serialize.number(next(o.points for o in leaf.options if o.code == option))
+        return None, sheet_form(request, code, error=messages.evaluation_error(exc), status=400)
+    sheet = presenter.present(cs, answers=answers)
+    return (cs, sheet, presenter.result_view(serialize.result(outcome), sheet), answers), None
 
 
 def result(request, code: str):
     found, error = _outcome(request, code)
     if error:
         return error
-    cs, tree, data, answers = found
+    cs, sheet, data, answers = found
     query = urlencode(answers)
     return render(
         request,
         "criteria/result.html",
         {
             "cs": cs,
-            "tree": tree,
+            "sheet": sheet,
             "result": data,
             "star_range": range(1, 6),
             "edit_url": f"{reverse('criteria:sheet', args=[cs.code])}?{query}",
             "query": query,
-            "unanswered_names": data["unanswered_names"],
         },
     )
+
+
+def _minimum_text(u) -> str:
+    return _("cần ít nhất %(need)s điểm cho %(star)s sao, hiện có %(got)s.") % {
+        "need": u["required_points"],
+        "star": u["required_star"],
+        "got": u["chosen_points"],
+    }
 
 
 def result_pdf(request, code: str):
     found, error = _outcome(request, code)
     if error:
         return error
-    cs, tree, data, _answers_ = found
-    scores = data["parts"]
+    cs, sheet, data, _answers_ = found
     verdict = (
         _("Sản phẩm có thể đạt %(n)s sao OCOP.")
         if data["certifiable"]
         else _("Sản phẩm chỉ đạt %(n)s sao: chưa đủ điều kiện công nhận OCOP (cần từ 3 sao).")
     ) % {"n": data["stars"]}
+    nxt = data["next_star"] or {}
+    minimums = [
+        {
+            "title": title,
+            "items": [
+                {"criterion": u["criterion"], "name": u["name"], "text": _minimum_text(u)}
+                for u in items
+            ],
+        }
+        for title, items in presenter.minimum_sections(data)
+    ]
     document = {
         "title": _("Kết quả tự đánh giá sản phẩm OCOP"),
         "subtitle": f"{cs.product_set.number}. {cs.name} · {cs.instrument.number}",
@@ -177,24 +136,12 @@ def result_pdf(request, code: str):
             {
                 "code": p["code"],
                 "name": p["name"].capitalize(),
-                "score": scores[p["code"]],
-                "max": p["max_points"],
+                "score": p["score"],
+                "max": p["max"],
             }
-            for p in tree["parts"]
+            for p in data["part_scores"]
         ],
-        "unmet": [
-            {
-                "criterion": u["criterion"],
-                "name": u["name"],
-                "text": _("cần ít nhất %(need)s điểm cho %(star)s sao, hiện có %(got)s.")
-                % {
-                    "need": u["required_points"],
-                    "star": u["required_star"],
-                    "got": u["chosen_points"],
-                },
-            }
-            for u in data["unmet_minimums"]
-        ],
+        "minimums": minimums,
         "upgrades": [
             {
                 "criterion": u["criterion"],
@@ -202,16 +149,19 @@ def result_pdf(request, code: str):
                 "gain": u["gain"],
                 "text": u["to_text"],
             }
-            for u in (data["next_star"] or {}).get("upgrades", [])
+            for u in nxt.get("upgrades", [])
         ]
-        if data["next_star"] and data["next_star"]["reachable"]
+        if nxt.get("reachable")
         else [],
-        "answers": data["answer_rows"],
+        "answers": [
+            {"code": r.code, "name": r.name, "choice": r.chosen.text, "points": r.chosen.points}
+            for r in sheet.leaves()
+            if r.chosen
+        ],
         "labels": {
             "total": _("Tổng điểm"),
             "stars": _("Xếp hạng"),
-            "unmet": _("Yêu cầu tối thiểu chưa đạt"),
-            "next": _("Để đạt %(n)s sao") % {"n": (data["next_star"] or {}).get("stars", "")},
+            "next": _("Để đạt %(n)s sao") % {"n": nxt.get("stars", "")},
             "answers": _("Các phương án đã chọn"),
             "code": _("Mã"),
             "criterion": _("Tiêu chí"),
@@ -230,14 +180,14 @@ def result_pdf(request, code: str):
 
 @login_required
 def staff_list(request):
-    if not (rules.is_office_user(request.user) or rules.is_council_member(request.user)):
+    if not rules.can_view_sheets(request.user):
         raise Http404
     return render(request, "criteria/staff_list.html", {"sets": queries.published_sets()})
 
 
 @login_required
 def staff_sheet(request, code: str):
-    if not (rules.is_office_user(request.user) or rules.is_council_member(request.user)):
+    if not rules.can_view_sheets(request.user):
         raise Http404
     cs = _set_or_404(code)
-    return render(request, "criteria/staff_sheet.html", {"cs": cs, "tree": serialize.detail(cs)})
+    return render(request, "criteria/staff_sheet.html", {"cs": cs, "sheet": presenter.present(cs)})

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from ocop.accounts.enums import Role
 from ocop.accounts.queries import holders
 from ocop.audit.log import record
-from ocop.criteria import engine, serialize
+from ocop.criteria import engine, messages, serialize
 from ocop.criteria.queries import published_sets
 from ocop.dossiers import content as dossier_content
 from ocop.dossiers import rules
@@ -31,6 +31,7 @@ from ocop.notify.send import notify
 from ocop.producers.actions import may_use_product_set
 from ocop.producers.enums import EvidenceKind
 from ocop.producers.queries import accounts_of
+from ocop.producers.snapshot import snapshot
 from ocop.products.actions import assign_ocop_code
 
 SAMPLES_REQUIRED = 5  # Điều 6.2: 05 sản phẩm mẫu, except community tourism
@@ -194,14 +195,8 @@ def save_content(
     if answers is not None:
         try:
             engine.resolve(sheet, answers)
-        except engine.TwoCasesAnswered as exc:
-            raise DossierError(
-                _("Tiêu chí %(code)s chỉ được chọn một trong hai trường hợp.") % {"code": exc.code}
-            ) from None
         except engine.EvaluationError as exc:
-            raise DossierError(
-                _("Câu trả lời không hợp lệ: %(code)s.") % {"code": exc.code}
-            ) from None
+            raise DossierError(messages.evaluation_error(exc)) from None
         if answers != version.answers:
             version.answers = dict(answers)
             changed.append("answers")
@@ -231,7 +226,7 @@ def _replace_links(version, dossier, sheet, links: dict) -> bool:
     changed = False
     for criterion, documents in links.items():
         if criterion and criterion not in leaves:
-            raise DossierError(_("Câu trả lời không hợp lệ: %(code)s.") % {"code": criterion})
+            raise DossierError(messages.evaluation_error(engine.UnknownCriterion(criterion)))
         wanted = set()
         for document in documents:
             if document.producer_id != dossier.producer_id or document.withdrawn_at:
@@ -436,24 +431,7 @@ def _freeze(version: DossierVersion, *, actor, now) -> None:
     dossier = version.dossier
     producer = dossier.producer
     version.producer_snapshot = {
-        "name": producer.name,
-        "legal_type": producer.get_legal_type_display(),
-        "address": producer.address,
-        "commune": str(producer.commune),
-        "phone": producer.phone,
-        "email": producer.email,
-        "registration_number": producer.registration_number,
-        "founded_on": producer.founded_on.strftime("%d/%m/%Y") if producer.founded_on else "",
-        "representative_name": producer.representative_name,
-        "representative_title": producer.representative_title,
-        "representative_gender": producer.get_representative_gender_display(),
-        "representative_ethnicity": producer.representative_ethnicity,
-        "workforce": producer.workforce,
-        "local_workforce": producer.local_workforce,
-        "financials": [
-            {"year": f.year, "revenue": str(f.revenue), "profit": str(f.profit)}
-            for f in producer.financials.order_by("year")
-        ],
+        **snapshot(producer),
         "evidence": {
             str(link.document_id): {
                 "title": link.document.title,

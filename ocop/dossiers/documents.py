@@ -6,10 +6,11 @@ from pathlib import Path
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.utils import timezone, translation
 
-from ocop.criteria import serialize
+from ocop.criteria import presenter
 from ocop.dossiers import content
 from ocop.dossiers.models import CommuneAssessment, Dossier, DossierVersion
 from ocop.lib.pdf import render_pdf
+from ocop.producers.snapshot import snapshot
 
 TEMPLATES = Path(__file__).resolve().parent / "documents"
 FORMS = ("mau01", "mau02", "mau03")
@@ -25,27 +26,7 @@ def _local_date(value) -> str | None:
 
 def _producer(dossier: Dossier, version: DossierVersion) -> dict:
     """The producer as filed (the frozen snapshot), or as it is now for an open draft."""
-    if version.producer_snapshot:
-        return version.producer_snapshot
-    p = dossier.producer
-    return {
-        "name": p.name,
-        "legal_type": p.get_legal_type_display(),
-        "address": p.address,
-        "commune": str(p.commune),
-        "phone": p.phone,
-        "email": p.email,
-        "registration_number": p.registration_number,
-        "founded_on": _date(p.founded_on) or "",
-        "representative_name": p.representative_name,
-        "representative_title": p.representative_title,
-        "representative_gender": p.get_representative_gender_display(),
-        "representative_ethnicity": p.representative_ethnicity,
-        "financials": [
-            {"year": f.year, "revenue": str(f.revenue), "profit": str(f.profit)}
-            for f in p.financials.order_by("year")
-        ],
-    }
+    return version.producer_snapshot or snapshot(dossier.producer)
 
 
 def _version_for_forms(dossier: Dossier) -> DossierVersion:
@@ -114,56 +95,46 @@ def mau01(dossier: Dossier) -> dict:
     }
 
 
-def _rows(dossier, version, today) -> list[dict]:
-    tree = serialize.detail(dossier.criteria_set)
-    links: dict[str, list] = {}
-    for link in version.links.select_related("document"):
-        d = link.document
-        links.setdefault(link.criterion, []).append(
-            {
-                "title": d.title,
-                "kind": d.get_kind_display(),
-                "expires_on": _date(d.expires_on),
-                "expired": d.is_expired(today),
-            }
-        )
-    rows = []
+def _evidence(d, today) -> dict:
+    return {
+        "title": d.title,
+        "kind": d.get_kind_display(),
+        "expires_on": _date(d.expires_on),
+        "expired": d.is_expired(today),
+    }
 
-    def row(c, level, option=None, heading=False):
-        rows.append(
-            {
-                "code": c["code"],
-                "name": c["name"],
-                "level": level,
-                "is_heading": heading,
-                "choice": option["text"] if option else "",
-                "points": str(option["points"]) if option else "",
-                "max": str(c["max_points"]),
-                "note": "" if heading else version.notes.get(c["code"], ""),
-                "evidence": [] if heading else links.get(c["code"], []),
-            }
-        )
 
-    def walk(criteria, level):
-        for c in criteria:
-            if "options" in c:
-                chosen = version.answers.get(c["code"])
-                row(c, level, next((o for o in c["options"] if o["code"] == chosen), None))
-            else:
-                row(c, level, heading=True)
-                walk(c.get("criteria", []), level + 1)
-
-    for part in tree["parts"]:
-        row(part, 0, heading=True)
-        walk(part["criteria"], 1)
-    return rows, tree
+def _rows(dossier, version, today) -> tuple[list[dict], presenter.SheetView]:
+    """Part III as the rows of the printed table (one walk of the sheet, the presenter's)."""
+    links = version.links.select_related("document")
+    sheet = presenter.present(
+        dossier.criteria_set,
+        answers=version.answers,
+        notes=version.notes,
+        evidence=presenter.evidence_by_criterion(links),
+    )
+    rows = [
+        {
+            "code": r.code,
+            "name": r.name,
+            "level": r.depth,
+            "is_heading": not r.is_leaf,
+            "choice": r.chosen.text if r.chosen else "",
+            "points": str(r.chosen.points) if r.chosen else "",
+            "max": str(r.max_points),
+            "note": r.note,
+            "evidence": [_evidence(d, today) for d in r.evidence],
+        }
+        for r in sheet.rows()
+    ]
+    return rows, sheet
 
 
 def mau02(dossier: Dossier) -> dict:
     version = _version_for_forms(dossier)
     p = _producer(dossier, version)
     today = timezone.localdate()
-    rows, tree = _rows(dossier, version, today)
+    rows, sheet = _rows(dossier, version, today)
     result = version.result or {}
     part1 = version.content.get("part1") or {}
     part2 = version.content.get("part2") or {}
@@ -229,12 +200,12 @@ def mau02(dossier: Dossier) -> dict:
             "rows": rows,
             "parts": [
                 {
-                    "code": part["code"],
-                    "name": part["name"],
-                    "score": str((result.get("parts") or {}).get(part["code"], 0)),
-                    "max": str(part["max_points"]),
+                    "code": part.code,
+                    "name": part.name,
+                    "score": str((result.get("parts") or {}).get(part.code, 0)),
+                    "max": str(part.max_points),
                 }
-                for part in tree["parts"]
+                for part in sheet.parts
             ],
             "total": str(result.get("total", 0)),
             "stars": stars,

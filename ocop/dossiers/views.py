@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from ocop.accounts import rules as account_rules
 from ocop.audit.log import history
-from ocop.criteria import serialize
+from ocop.criteria import presenter
 from ocop.dossiers import actions, content, documents, queries, rules
 from ocop.dossiers.actions import DossierError
 from ocop.dossiers.enums import HOLDER, DossierKind, State, Step
@@ -129,6 +129,41 @@ def _version_and_base(dossier):
     return versions, current, base_version
 
 
+def _sheet(dossier, version, *, compare_to=None, today=None) -> presenter.SheetView:
+    """The version's Part III as rows, compared with another version when given; linked
+    documents carry ``expired`` (as of ``today``)."""
+
+    def evidence_of(v):
+        links = list(v.links.select_related("document"))
+        for link in links:
+            link.document.expired = link.document.is_expired(today or timezone.localdate())
+        return presenter.evidence_by_criterion(links)
+
+    return presenter.present(
+        dossier.criteria_set,
+        answers=version.answers,
+        notes=version.notes,
+        evidence=evidence_of(version),
+        previous=compare_to.answers if compare_to else None,
+        previous_notes=compare_to.notes if compare_to else None,
+        previous_evidence=evidence_of(compare_to) if compare_to else None,
+    )
+
+
+def _step_views(request, dossier, version, steps) -> list[dict]:
+    """Each step the user may take, with what still stops it (shown beside a disabled
+    button rather than offered and then refused)."""
+    views = []
+    for step in steps:
+        blockers = []
+        if step == Step.SUBMIT and not version.frozen:
+            blockers = actions.submission_problems(dossier, version)
+        elif step == Step.PROPOSE:
+            blockers = actions.assessment_problems(dossier)
+        views.append({"step": step, "blockers": blockers})
+    return views
+
+
 @login_required
 def detail(request, code: str):
     dossier = _dossier_or_404(request, code)
@@ -140,20 +175,17 @@ def detail(request, code: str):
     steps = rules.available_steps(request.user, dossier)
     accept_default = actions.round_for(timezone.localdate(dossier.proposed_at or timezone.now()))
     assessment = CommuneAssessment.objects.filter(dossier=dossier).first()
-    result = current.result or {}
+    sheet = _sheet(dossier, current, compare_to=base_version, today=today)
     context = {
         "dossier": dossier,
         "version": current,
         "versions": versions,
-        "result": result,
+        "result": presenter.result_view(current.result or {}, sheet),
         "stars_range": range(1, 6),
         "sections": _sections_status(current.content),
-        "problems": actions.submission_problems(dossier, current)
-        if rules.can_edit_content(request.user, dossier)
-        else [],
         "links": links,
         "expired_links": [link for link in links if link.expired],
-        "steps": steps,
+        "steps": _step_views(request, dossier, current, steps),
         "return_form": ReturnForm() if Step.RETURN in steps else None,
         "accept_form": AcceptForm(
             initial={"round_year": accept_default[0], "round_number": accept_default[1]}
@@ -161,17 +193,13 @@ def detail(request, code: str):
         if Step.ACCEPT in steps
         else None,
         "assessment": assessment,
-        "assessment_problems": actions.assessment_problems(dossier)
-        if Step.PROPOSE in steps
-        else [],
         "can_edit": rules.can_edit_content(request.user, dossier),
         "can_assess": rules.can_assess(request.user, dossier),
+        "holder": HOLDER[State(dossier.state)],
         "days_left": dossier.working_days_left(today),
         "days_over": -(dossier.working_days_left(today) or 0),
-        "overdue": dossier.is_overdue(today),
-        "holder": HOLDER[State(dossier.state)],
         "changes": content.changes(base_version.content, current.content) if base_version else [],
-        "answer_changes": _answer_changes(base_version, current) if base_version else [],
+        "changed_criteria": sheet.changed_leaves() if base_version else [],
         "Step": Step,
     }
     return render(request, "dossiers/detail.html", context)
@@ -186,13 +214,6 @@ def _sections_status(data: dict):
         }
         for s in content.SECTIONS
     ]
-
-
-def _answer_changes(before, after) -> list[str]:
-    if before is None:
-        return []
-    keys = set(before.answers) | set(after.answers)
-    return sorted(k for k in keys if before.answers.get(k) != after.answers.get(k))
 
 
 def _wants_json(request) -> bool:
@@ -259,30 +280,6 @@ def edit_section(request, code: str, section: str):
     )
 
 
-def _annotate(tree: dict, version, version_links, documents_by_id, base_answers) -> dict:
-    links: dict[str, set] = {}
-    for link in version_links:
-        links.setdefault(link.criterion, set()).add(link.document_id)
-
-    def walk(criteria):
-        for c in criteria:
-            if "options" in c:
-                c["chosen"] = version.answers.get(c["code"], "")
-                c["note_text"] = version.notes.get(c["code"], "")
-                c["linked"] = links.get(c["code"], set())
-                c["linked_docs"] = [documents_by_id[i] for i in c["linked"] if i in documents_by_id]
-                c["changed"] = (
-                    base_answers is not None and base_answers.get(c["code"]) != c["chosen"]
-                )
-                for o in c["options"]:
-                    o["checked"] = o["code"] == c["chosen"]
-            walk(c.get("criteria", []))
-
-    for part in tree["parts"]:
-        walk(part["criteria"])
-    return tree
-
-
 @login_required
 def self_assessment(request, code: str):
     """Mẫu 02 Part III: the product set's sheet, with a note and evidence per criterion."""
@@ -314,25 +311,13 @@ def self_assessment(request, code: str):
     today = timezone.localdate()
     for d in library:
         d.expired = d.is_expired(today)
-    links = list(version.links.select_related("document"))
-    documents_by_id = {d.pk: d for d in library}
-    for link in links:  # a withdrawn document stays linked to the version
-        link.document.expired = link.document.is_expired(today)
-        documents_by_id.setdefault(link.document_id, link.document)
-    tree = _annotate(
-        serialize.detail(dossier.criteria_set),
-        version,
-        links,
-        documents_by_id,
-        base_version.answers if base_version else None,
-    )
     return render(
         request,
         "dossiers/self_assessment.html",
         {
             "dossier": dossier,
             "version": version,
-            "tree": tree,
+            "sheet": _sheet(dossier, version, compare_to=base_version, today=today),
             "library": library,
             "result": version.result,
             "editable": editable,
@@ -415,18 +400,14 @@ def version_view(request, code: str, number: int):
     dossier = _dossier_or_404(request, code)
     version = get_object_or_404(dossier.versions, number=number)
     previous = dossier.versions.filter(number=number - 1).first()
-    names, _texts = serialize.labels(serialize.detail(dossier.criteria_set))
-    link_titles = {
-        (link.criterion, link.document.title) for link in version.links.select_related("document")
-    }
-    previous_titles = (
-        {
-            (link.criterion, link.document.title)
-            for link in previous.links.select_related("document")
+    sheet = _sheet(dossier, version, compare_to=previous)
+
+    def dossier_wide(v):
+        return {
+            link.document.title for link in v.links.filter(criterion="").select_related("document")
         }
-        if previous
-        else set()
-    )
+
+    now, then = dossier_wide(version), dossier_wide(previous) if previous else set()
     return render(
         request,
         "dossiers/version.html",
@@ -439,9 +420,9 @@ def version_view(request, code: str, number: int):
                 for s in content.SECTIONS
             ],
             "changes": content.changes(previous.content, version.content) if previous else [],
-            "answer_changes": [(c, names.get(c, "")) for c in _answer_changes(previous, version)],
-            "added_links": sorted(link_titles - previous_titles) if previous else [],
-            "removed_links": sorted(previous_titles - link_titles) if previous else [],
+            "changed_criteria": sheet.changed_leaves() if previous else [],
+            "added_links": sorted(now - then) if previous else [],
+            "removed_links": sorted(then - now) if previous else [],
         },
     )
 

@@ -11,7 +11,5 @@ def communes_of(province: Province):
 
 def commune_choices(communes, *, blank: str = "---------") -> list[tuple]:
     """``(pk, "Xã …, Tỉnh …")`` for a select, in one query without model instances."""
-    rows = communes.order_by("province__code", "name").values_list(
-        "pk", "name", "province__name"
-    )
+    rows = communes.order_by("province__code", "name").values_list("pk", "name", "province__name")
     return [("", blank), *((pk, f"{name}, {province}") for pk, name, province in rows)]

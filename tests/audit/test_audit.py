@@ -62,3 +62,24 @@ def test_audit_entries_cannot_be_changed_in_the_admin(client_for, admin_user):
     client = client_for(admin_user)
     assert client.get(f"/admin/audit/auditentry/{entry.pk}/delete/").status_code == 403
     assert client.get("/admin/audit/auditentry/").status_code == 200
+
+
+def test_details_read_as_labels_and_words(province_officer, plain_user):
+    battrang = Commune.objects.get(code="00583")
+    actions.grant_role(plain_user, Role.COMMUNE_OFFICER, actor=province_officer, commune=battrang)
+    entry = AuditEntry.objects.filter(verb="role.granted", object_id=str(plain_user.pk)).get()
+    assert entry.details == [
+        ("Vai trò", "Cán bộ OCOP cấp xã"),
+        ("Tỉnh, thành phố", "01"),
+        ("Xã, phường, đặc khu", "00583"),
+    ]
+    changed = record(
+        "user.updated",
+        actor=province_officer,
+        obj=plain_user,
+        changes={"is_active": [True, False], "date_joined": ["2026-11-30", None]},
+    )
+    assert changed.details == [
+        ("Kích hoạt", "Có → Không"),
+        ("Ngày tham gia", "30/11/2026 → —"),
+    ]

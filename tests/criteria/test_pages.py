@@ -97,3 +97,55 @@ def test_staff_sheet_pages_are_for_office_users(
     assert office.get("/bo-tieu-chi/").status_code == 200
     html = office.get("/bo-tieu-chi/QD26-2026-S01/").content.decode()
     assert "TỔNG CỘNG" in html and "tối thiểu 5★" in html
+
+
+def _best_but(cs_code, leaf_code, option_code):
+    from ocop.criteria.models import CriteriaSet
+
+    sheet = CriteriaSet.objects.get(code=cs_code).sheet()
+    answers = {leaf.code: max(leaf.options, key=lambda o: o.points).code for leaf in sheet.leaves()}
+    return {**answers, leaf_code: option_code}
+
+
+def test_a_three_star_result_says_what_four_stars_need_not_that_it_failed(client, criteria):
+    # Set 21 with every best option but 1.4 on its 3★ mark: 97 points, 3★ (1.4's 4★ and 5★
+    # minimums are not met). That is a 3★ product, not a failure.
+    answers = _best_but("QD26-2026-S21", "1.4", "1.4-2")
+    response = client.get("/tu-danh-gia/QD26-2026-S21/ket-qua/", answers)
+    result = response.context["result"]
+    assert (result["total"], result["band_stars"], result["stars"]) == (97, 5, 3)
+    html = response.content.decode()
+    assert "Chưa đạt yêu cầu tối thiểu" not in html
+    assert "Sản phẩm có thể đạt 3 sao OCOP." in html
+    assert "sản phẩm xếp 3 sao vì còn yêu cầu tối thiểu của mức cao hơn chưa đạt" in html
+    assert [m["criterion"] for m in result["next_star"]["minimums"]] == ["1.4"]
+    assert result["next_star"]["stars"] == 4 and "Để đạt 4 sao" in html
+    assert [
+        (g["stars"], [u["criterion"] for u in g["items"]]) for g in result["minimums_to_reach"]
+    ] == [(5, ["1.4"])]
+    assert "Để đạt 5 sao cần" in html
+
+
+def test_a_missing_three_star_minimum_is_shown_as_what_keeps_it_from_ocop(client, criteria):
+    answers = _best_but("QD26-2026-S21", "4.1", "4.1-1")
+    response = client.get("/tu-danh-gia/QD26-2026-S21/ket-qua/", answers)
+    result = response.context["result"]
+    assert (result["total"], result["stars"]) == (96, 2)
+    assert [u["criterion"] for u in result["blocking_minimums"]] == ["4.1"]
+    html = response.content.decode()
+    assert "Chưa đạt yêu cầu tối thiểu 3 sao" in html
+    assert "chưa đủ điều kiện công nhận OCOP" in html
+    # The 3★ minimum is told once, as the failure; 4★ and 5★ come after, as what they need.
+    assert result["next_star"]["stars"] == 3 and result["next_star"]["minimums"] == []
+    assert [g["stars"] for g in result["minimums_to_reach"]] == [4, 5]
+
+
+def test_the_pdf_groups_minimums_the_same_way(client, criteria):
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    answers = _best_but("QD26-2026-S21", "1.4", "1.4-2")
+    pdf = client.get("/tu-danh-gia/QD26-2026-S21/ket-qua.pdf", answers).content
+    text = " ".join(page.extract_text() for page in PdfReader(BytesIO(pdf)).pages)
+    assert "Để đạt 4 sao cần" in text and "Yêu cầu tối thiểu chưa đạt" not in text

@@ -1,5 +1,7 @@
 """Dossier pages: scope (404 outside it), queues, autosave, steps through the web, PDFs."""
 
+import re
+
 import pytest
 
 from ocop.dossiers.enums import State
@@ -99,7 +101,7 @@ def test_a_bad_answer_is_refused_and_nothing_saved(draft, client_for, producer_u
         {"a-1.1": "9.9-9"},
         headers={"X-Requested-With": "fetch"},
     )
-    assert response.status_code == 400 and "không hợp lệ" in response.json()["error"]
+    assert response.status_code == 400 and "9.9-9 không thuộc" in response.json()["error"]
     assert draft.versions.get().answers == {}
 
 
@@ -168,3 +170,61 @@ def test_notifications_page_lists_and_marks_read(draft, bring, client_for, commu
     assert "Thông báo (1)" in html
     client.post("/thong-bao/da-doc/")
     assert not commune_officer.notifications.unread().exists()
+
+
+def _button(html, label):
+    match = re.search(r"<button[^>]*>\s*" + re.escape(label) + r"\s*</button>", html)
+    assert match, f"no button {label!r}"
+    return match.group(0)
+
+
+def test_a_step_that_cannot_succeed_yet_is_disabled_with_the_reason(
+    draft, bring, client_for, producer_user, commune_officer
+):
+    html = client_for(producer_user).get(f"/ho-so/{draft.code}/").content.decode()
+    assert "disabled" in _button(html, "Nộp hồ sơ")
+    assert "Chưa nộp được:" in html and "Lịch sử hình thành của chủ thể" in html
+    fill(draft, producer_user)
+    html = client_for(producer_user).get(f"/ho-so/{draft.code}/").content.decode()
+    assert "disabled" not in _button(html, "Nộp hồ sơ") and "Chưa nộp được:" not in html
+
+    dossier = bring(draft, State.COMMUNE_REVIEWING)
+    html = client_for(commune_officer).get(f"/ho-so/{dossier.code}/").content.decode()
+    assert "disabled" in _button(html, "Đề nghị tỉnh đánh giá, phân hạng")
+    assert "Chưa đề nghị lên tỉnh được:" in html and "Mẫu 03 chưa có nội dung" in html
+    assert "disabled" not in _button(html, "Trả lại để bổ sung")
+
+
+def test_the_commune_deadline_is_shown_only_while_the_commune_holds_it(
+    draft, bring, client_for, producer_user
+):
+    dossier = bring(draft, State.COMMUNE_REVIEWING)
+    html = client_for(producer_user).get(f"/ho-so/{dossier.code}/").content.decode()
+    assert "Hạn xã xử lý" in html and "ngày làm việc" in html
+    proposed = bring(_second_draft(draft, producer_user), State.PROPOSED)
+    html = client_for(producer_user).get(f"/ho-so/{proposed.code}/").content.decode()
+    assert "Hạn xã xử lý" not in html
+
+
+def _second_draft(draft, producer_user):
+    from ocop.dossiers import actions
+    from ocop.legal.models import ProductSet
+    from ocop.products import actions as product_actions
+
+    other = product_actions.create_product(
+        draft.producer,
+        actor=producer_user,
+        product_set=ProductSet.objects.get(number=21),
+        name="Lọ hoa",
+    )
+    return actions.start_dossier(other, actor=producer_user, kind="first")
+
+
+def test_the_dossier_history_reads_as_words_and_dates(draft, bring, client_for, province_officer):
+    dossier = bring(draft, State.ACCEPTED)
+    html = client_for(province_officer).get(f"/ho-so/{dossier.code}/lich-su/").content.decode()
+    assert "Tỉnh đang kiểm tra → Đã nhận vào đợt đánh giá" in html
+    assert "['" not in html and "province_checking" not in html
+    assert "Ngày văn bản đề nghị" in html  # a field of Mẫu 03, by its label
+    assert re.search(r"Hạn xã xử lý</strong>: \d{2}/\d{2}/\d{4}", html)
+    assert "Phần đã sửa</strong>: Phần I. Thông tin chung" in html
