@@ -1,0 +1,59 @@
+"""Fill the catalogues after `make messages`: vi copies each msgid (Vietnamese is the source
+language); en takes the translations given in a Python file (``EN = {msgid: text}``).
+
+    python tools/fill_translations.py path/to/en_translations.py
+
+Entries left untranslated are listed; the site test fails while any remains.
+"""
+
+import runpy
+import sys
+from pathlib import Path
+
+import polib
+
+LOCALE = Path(__file__).resolve().parent.parent / "ocop" / "locale"
+
+
+def fill_vi() -> int:
+    po = polib.pofile(str(LOCALE / "vi" / "LC_MESSAGES" / "django.po"))
+    changed = 0
+    for entry in po:
+        if entry.msgid_plural:
+            wanted = {0: entry.msgid}
+            if entry.msgstr_plural != wanted:
+                entry.msgstr_plural, changed = wanted, changed + 1
+        elif entry.msgstr != entry.msgid:
+            entry.msgstr, changed = entry.msgid, changed + 1
+        if "fuzzy" in entry.flags:
+            entry.flags.remove("fuzzy")
+            entry.previous_msgid = entry.previous_msgctxt = None
+            changed += 1
+    po.save()
+    return changed
+
+
+def fill_en(translations: dict) -> list[str]:
+    po = polib.pofile(str(LOCALE / "en" / "LC_MESSAGES" / "django.po"))
+    for entry in po:
+        text = translations.get(entry.msgid)
+        if text is not None:
+            if entry.msgid_plural:
+                entry.msgstr_plural = (
+                    {0: text[0], 1: text[1]} if isinstance(text, tuple) else {0: text, 1: text}
+                )
+            else:
+                entry.msgstr = text
+            if "fuzzy" in entry.flags:
+                entry.flags.remove("fuzzy")
+            entry.previous_msgid = entry.previous_msgctxt = None
+    po.save()
+    return [e.msgid for e in po.untranslated_entries() + po.fuzzy_entries()]
+
+
+if __name__ == "__main__":
+    fill_vi()
+    left = fill_en(runpy.run_path(sys.argv[1])["EN"] if len(sys.argv) > 1 else {})
+    for msgid in left:
+        print("untranslated (en):", msgid)
+    sys.exit(1 if left else 0)
