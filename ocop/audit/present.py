@@ -19,14 +19,29 @@ ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
 
 
 def describe(entry) -> list[tuple[str, str]]:
-    """``[(label, text), ...]`` for the entry's changes, in the order they were recorded."""
+    """``[(label, text), ...]`` for the entry's changes, in one order on every database.
+
+    PostgreSQL's ``jsonb`` does not keep the recorded key order, so the rows follow the
+    audited model's field order, then the order the apps registered their keys in, then
+    the key's name.
+    """
     model = entry.content_type.model_class() if entry.content_type_id else None
+    changes = entry.changes or {}
     rows = []
-    for key, value in (entry.changes or {}).items():
+    for key in sorted(changes, key=lambda k: _rank(model, k)):
+        value = changes[key]
         field = _field(model, key)
         label = (field.verbose_name if field is not None else None) or verbs.key_label(key)
         rows.append((_capfirst(str(label or key)), _text(key, value, field)))
     return rows
+
+
+def _rank(model, key: str) -> tuple[int, int, str]:
+    if model is not None:
+        names = [f.name for f in model._meta.get_fields()]
+        if key in names:
+            return (0, names.index(key), key)
+    return (1, verbs.key_order(key), key)
 
 
 def _field(model, key):

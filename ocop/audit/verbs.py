@@ -50,6 +50,14 @@ def key_label(key: str) -> object | None:
     return _KEYS.get(key)
 
 
+def key_order(key: str) -> int:
+    """Where ``key`` was registered among all keys (unregistered keys come last)."""
+    for position, known in enumerate(_KEYS):
+        if known == key:
+            return position
+    return len(_KEYS)
+
+
 def value_label(key: str, value) -> object | None:
     return _VALUES.get(key, {}).get(str(value))
 
