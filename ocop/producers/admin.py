@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from ocop.lib.admin import ReadOnlyAdmin
 from ocop.producers.models import EvidenceDocument, FinancialYear, Producer
 
 
@@ -22,18 +23,9 @@ class ProducerAdmin(admin.ModelAdmin):
 
 
 @admin.register(EvidenceDocument)
-class EvidenceDocumentAdmin(admin.ModelAdmin):
+class EvidenceDocumentAdmin(ReadOnlyAdmin):
     """Files are never edited: a new paper is a new upload through the library page."""
 
     list_display = ["title", "producer", "kind", "expires_on", "uploaded_at", "withdrawn_at"]
     list_filter = ["kind"]
     search_fields = ["title", "producer__name", "sha256"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
