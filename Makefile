@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
+# pytest processes for `make test` (pytest-xdist); 0 runs the suite in this process.
+TEST_WORKERS ?= 2
 
 .PHONY: run setup install test lint format messages bench clean
 
@@ -30,13 +32,14 @@ $(VENV)/.installed: pyproject.toml
 	@touch $@
 
 test: install ## lint, layers contract, types, migration check and the whole pytest suite
+	@mkdir -p var
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/mypy
 	$(MANAGE) compilemessages --ignore=$(VENV) --ignore=var -v0
 	$(MANAGE) makemigrations --check --dry-run -v1
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_WORKERS)
 
 lint: install
 	$(BIN)/ruff check --fix .

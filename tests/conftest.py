@@ -172,3 +172,9 @@ def producer_user(producer):
 def other_producer_user(places):
     other = make_producer(commune="00583", name="Cơ sở Gốm Minh", legal_type="ho_san_xuat")
     return make_user("chuthe.khac", producer=other)
+
+
+def pytest_collection_modifyitems(items):
+    # The browser walks are the longest tests: start them first, so that with two workers
+    # (pytest -n 2) the short ones fill the other worker meanwhile.
+    items.sort(key=lambda item: "tests/browser/" not in item.nodeid.replace("\\", "/"))

@@ -13,16 +13,19 @@ from dataclasses import dataclass, field
 
 import pytest
 from django.conf import settings
+from django.core.management import call_command
 from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from ocop.accounts.enums import Role
 from ocop.accounts.models import RoleAssignment
+from ocop.criteria.models import CriteriaSet
 from ocop.dossiers import actions as dossier_actions
 from ocop.dossiers.enums import DossierKind, State
 from ocop.dossiers.walk import People, assess, walk_to
 from ocop.legal.models import ProductSet
+from ocop.places.models import Province
 from ocop.producers import actions as producer_actions
 from ocop.products import actions as product_actions
 from tests.conftest import make_producer, make_user
@@ -245,6 +248,11 @@ def world(django_db_setup, django_db_blocker):
         atomic = transaction.atomic()
         atomic.__enter__()
         try:
+            # A transactional test (the browser walks) may have flushed the reference data.
+            if not Province.objects.exists():
+                call_command("load_places", verbosity=0)
+            if not CriteriaSet.objects.exists():
+                call_command("load_criteria", verbosity=0)
             hanoi = make_user("tinh.hanoi", Role.PROVINCE_OFFICER, province="01")
             lamdong = make_user("tinh.lamdong", Role.PROVINCE_OFFICER, province="68")
             people = {

@@ -6,6 +6,7 @@ skipped on a laptop and fail under CI (CI=true), where .ci/run installs it.
 
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -48,3 +49,14 @@ def phone(browser):
     page.set_default_timeout(15000)
     yield page
     context.close()
+
+
+ARTIFACTS = Path(__file__).resolve().parents[2] / "var" / "test-artifacts"
+
+
+def shot(page, name, full_page=True):
+    """A screenshot in var/test-artifacts/ for people to look at, when OCOP_SCREENSHOTS=1
+    (they cost seconds, and nothing reads them in CI)."""
+    if os.environ.get("OCOP_SCREENSHOTS") == "1":
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=full_page)

@@ -5,7 +5,6 @@ on a laptop. Everything is done through the pages; only the people exist beforeh
 """
 
 import re
-from pathlib import Path
 
 import pytest
 from django.utils import timezone
@@ -15,11 +14,11 @@ from playwright.sync_api import expect
 from ocop.dossiers.actions import round_for
 from ocop.dossiers.models import Dossier
 from ocop.legal.models import ProductSet
+from tests.browser.conftest import shot
 from tests.conftest import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-ARTIFACTS = Path(__file__).resolve().parents[2] / "var" / "test-artifacts"
 PHONE = {"width": 360, "height": 740}
 LAPTOP = {"width": 1280, "height": 800}
 PRODUCT = "Bình gốm men lam vẽ tay"
@@ -27,8 +26,7 @@ DOCUMENT = "Ảnh bình gốm và hộp quà"
 
 
 def _shot(page, name, full_page=True):
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"dossier-flow-{name}.png"), full_page=full_page)
+    shot(page, f"dossier-flow-{name}", full_page=full_page)
 
 
 def _fits_phone(page):

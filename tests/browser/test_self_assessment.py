@@ -1,10 +1,8 @@
-from pathlib import Path
-
 import pytest
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+from tests.browser.conftest import shot
 
-ARTIFACTS = Path(__file__).resolve().parents[2] / "var" / "test-artifacts"
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_producer_fills_a_sheet_on_a_phone_and_reads_the_result(live_server, phone, criteria):
@@ -27,8 +25,7 @@ def test_producer_fills_a_sheet_on_a_phone_and_reads_the_result(live_server, pho
         phone.locator("input[type=radio]:checked").count() == phone.locator("fieldset.leaf").count()
     )
     assert phone.evaluate("document.documentElement.scrollWidth") <= 360
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    phone.screenshot(path=str(ARTIFACTS / "self-assessment-sheet.png"))
+    shot(phone, "self-assessment-sheet", full_page=False)
 
     # Drop the 3★ market minimum (4.1): the total stays high but the stars fall to 2.
     phone.locator("fieldset[data-criterion='4.1'] label.option").first.click()
@@ -39,5 +36,5 @@ def test_producer_fills_a_sheet_on_a_phone_and_reads_the_result(live_server, pho
     assert "chưa đủ điều kiện công nhận OCOP" in summary.inner_text()
     assert "4.1" in phone.locator(".card.warning").inner_text()
     assert "Để đạt 3 sao" in phone.locator("main").inner_text()
-    phone.screenshot(path=str(ARTIFACTS / "self-assessment-result.png"), full_page=True)
+    shot(phone, "self-assessment-result")
     assert errors == []

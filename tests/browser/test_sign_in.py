@@ -1,13 +1,10 @@
-from pathlib import Path
-
 import pytest
 
 from ocop.accounts.enums import Role
+from tests.browser.conftest import shot
 from tests.conftest import PASSWORD, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-ARTIFACTS = Path(__file__).resolve().parents[2] / "var" / "test-artifacts"
 
 
 def test_province_officer_signs_in_and_sees_their_page(live_server, phone, places):
@@ -29,13 +26,12 @@ def test_province_officer_signs_in_and_sees_their_page(live_server, phone, place
     assert "Thành phố Hà Nội" in main.inner_text()
     # Nothing overflows a 360 px screen.
     assert phone.evaluate("document.documentElement.scrollWidth") <= 360
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    phone.screenshot(path=str(ARTIFACTS / "province-officer-dashboard.png"), full_page=True)
+    shot(phone, "province-officer-dashboard")
 
     phone.get_by_role("link", name="Mở danh sách người dùng").click()
     phone.wait_for_url(f"{live_server.url}/accounts/users/")
     users = phone.locator("main table").inner_text()
     assert "xa.battrang" in users and "tinh.hanoi" in users
     assert "xa.donduong" not in users  # another province
-    phone.screenshot(path=str(ARTIFACTS / "province-officer-users.png"), full_page=True)
+    shot(phone, "province-officer-users")
     assert csp_errors == []

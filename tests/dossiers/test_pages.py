@@ -1,63 +1,12 @@
-"""Dossier pages: scope (404 outside it), queues, autosave, steps through the web, PDFs."""
+"""Dossier pages: queues, autosave, steps through the web, what the pages say.
+
+Who may open which dossier page is the route table of tests/test_routes.py."""
 
 import re
-
-import pytest
 
 from ocop.dossiers.enums import State
 from ocop.dossiers.models import Dossier
 from tests.dossiers.fixtures import fill
-
-OUTSIDERS = [
-    "other_producer_user",
-    "other_commune_officer",
-    "other_province_officer",
-    "other_province_commune_officer",
-    "council_member",
-    "plain_user",
-]
-
-
-def _routes(d):
-    return [
-        f"/ho-so/{d.code}/",
-        f"/ho-so/{d.code}/muc/part1/",
-        f"/ho-so/{d.code}/tu-danh-gia/",
-        f"/ho-so/{d.code}/phien-ban/1/",
-        f"/ho-so/{d.code}/lich-su/",
-        f"/ho-so/{d.code}/mau01.pdf",
-        f"/ho-so/{d.code}/mau02.pdf",
-    ]
-
-
-@pytest.mark.parametrize("persona", OUTSIDERS)
-def test_outsiders_get_404_on_every_dossier_route(request, draft, bring, client_for, persona):
-    dossier = bring(draft, State.COMMUNE_REVIEWING)
-    client = client_for(request.getfixturevalue(persona))
-    for url in _routes(dossier):
-        assert client.get(url).status_code == 404, url
-    for step in ("receive", "return", "propose", "submit"):
-        response = client.post(f"/ho-so/{dossier.code}/buoc/{step}/", {"reason": "x"})
-        assert response.status_code == 404
-    assert client.post(f"/ho-so/{dossier.code}/mau-03/", {"labour": "x"}).status_code == 404
-    assert Dossier.objects.get(pk=dossier.pk).state == State.COMMUNE_REVIEWING
-
-
-def test_anonymous_visitors_are_sent_to_sign_in(draft, client):
-    for url in [*_routes(draft), "/ho-so/"]:
-        response = client.get(url)
-        assert response.status_code == 302 and "/accounts/login/" in response["Location"]
-
-
-@pytest.mark.parametrize("persona", ["producer_user", "commune_officer", "province_officer"])
-def test_people_in_scope_see_the_dossier_and_its_forms(request, draft, bring, client_for, persona):
-    dossier = bring(draft, State.PROPOSED)
-    client = client_for(request.getfixturevalue(persona))
-    for url in _routes(dossier) + [f"/ho-so/{dossier.code}/mau03.pdf"]:
-        response = client.get(url)
-        assert response.status_code == 200, url
-        if url.endswith(".pdf"):
-            assert response.content.startswith(b"%PDF")
 
 
 def test_queue_is_scoped_and_filtered(

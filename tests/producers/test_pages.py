@@ -71,41 +71,6 @@ def test_officer_creates_a_producer_only_in_their_area(commune_officer, client_f
     assert response.status_code == 302 and Producer.objects.get().created_by == commune_officer
 
 
-@pytest.mark.parametrize(
-    "persona",
-    ["other_producer_user", "other_commune_officer", "other_province_officer", "plain_user"],
-)
-def test_producer_pages_answer_404_outside_scope(
-    request, producer, producer_user, product, document, client_for, persona
-):
-    idea = product_actions.submit_idea(
-        producer, actor=producer_user, name="Gốm men hoả biến", description="Men mới"
-    )
-    client = client_for(request.getfixturevalue(persona))
-    for url in [
-        f"/san-pham/{product.code}/",
-        f"/san-pham/{product.code}/sua/",
-        f"/y-tuong/{idea.code}/",
-        f"/chu-the/{producer.code}/tai-khoan/",
-        f"/chu-the/{producer.code}/y-tuong/moi/",
-        f"/ho-so/moi/{product.code}/",
-        f"/chu-the/{producer.code}/",
-        f"/chu-the/{producer.code}/sua/",
-        f"/chu-the/{producer.code}/tai-lieu/",
-        f"/chu-the/{producer.code}/tai-lieu/{document.code}/",
-        f"/chu-the/{producer.code}/lich-su/",
-        f"/chu-the/{producer.code}/san-pham/moi/",
-    ]:
-        assert client.get(url).status_code == 404, url
-    response = client.post(f"/chu-the/{producer.code}/tai-lieu/{document.code}/rut/")
-    assert response.status_code == 404
-    response = client.post(f"/y-tuong/{idea.code}/", {"decision": "accept"})
-    assert response.status_code == 404
-    assert client.post(f"/ho-so/moi/{product.code}/", {"kind": "first"}).status_code == 404
-    assert ProductIdea.objects.get().state == "submitted" and not product.dossiers.exists()
-    assert EvidenceDocument.objects.get(pk=document.pk).withdrawn_at is None
-
-
 def test_upload_through_the_library_page(producer, producer_user, client_for):
     client = client_for(producer_user)
     upload = SimpleUploadedFile("anh.jpg", png_file().read(), content_type="image/jpeg")
@@ -207,15 +172,3 @@ def test_business_plan_follows_an_accepted_idea(producer, producer_user, commune
     plan.refresh_from_db()
     assert plan.state == "accepted" and plan.review_note == "Khả thi"
     assert ProductIdea.objects.get().plans.count() == 1
-
-
-def test_private_producer_pages_send_visitors_to_sign_in(producer, product, client):
-    for url in [
-        "/chu-the/",
-        f"/chu-the/{producer.code}/",
-        f"/chu-the/{producer.code}/tai-lieu/",
-        f"/san-pham/{product.code}/",
-        "/thong-bao/",
-    ]:
-        response = client.get(url)
-        assert response.status_code == 302 and "/accounts/login/" in response["Location"], url
