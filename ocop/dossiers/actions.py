@@ -25,6 +25,7 @@ from ocop.dossiers.enums import (
     Step,
 )
 from ocop.dossiers.models import CommuneAssessment, Dossier, DossierVersion, EvidenceLink
+from ocop.legal import rounds
 from ocop.lib.counters import next_value
 from ocop.lib.workdays import add_working_days
 from ocop.notify.send import notify
@@ -293,13 +294,37 @@ def receipt_number(dossier: Dossier, office: Side, *, year: int) -> str:
 
 
 def round_for(day: dt.date) -> tuple[int, int]:
-    """The provincial round a proposal falls in (Điều 5): proposed before 30/04 → round 1,
-    before 30/10 → round 2, otherwise round 1 of the next year."""
-    if day < dt.date(day.year, 4, 30):
-        return day.year, 1
-    if day < dt.date(day.year, 10, 30):
-        return day.year, 2
-    return day.year + 1, 1
+    """``(year, number)`` of the provincial round a proposal made on ``day`` falls in
+    (Điều 5.1; ``ocop.legal.rounds.round_for`` decides)."""
+    rnd = rounds.round_for(day, rounds.PROVINCE)
+    return rnd.year, rnd.number
+
+
+def proposal_day(dossier: Dossier) -> dt.date:
+    """The day a dossier counts as proposed to the province, for its round (Điều 5.1).
+
+    A first proposal counts from the date of the commune's letter (Mẫu 03), not from the day
+    an officer pressed "propose". A dossier the province returned and the producer sent
+    again counts from that day (``proposed_at``, stamped by the re-sending), or from the
+    letter if that is later. Without a letter date: ``proposed_at``, then today.
+    """
+    letter = (
+        CommuneAssessment.objects.filter(dossier_id=dossier.pk)
+        .values_list("letter_date", flat=True)
+        .first()
+    )
+    sent = timezone.localdate(dossier.proposed_at) if dossier.proposed_at else None
+    if letter is None:
+        return sent or timezone.localdate()
+    if dossier.resent_to_province and sent is not None:
+        return max(letter, sent)
+    return letter
+
+
+def proposal_round(dossier: Dossier) -> rounds.RoundDates:
+    """The provincial round the dossier falls in, from its ``proposal_day``: what accepting
+    it gives unless the province names another round."""
+    return rounds.round_for(proposal_day(dossier), rounds.PROVINCE)
 
 
 def submission_problems(dossier: Dossier, version: DossierVersion) -> list[str]:
@@ -372,6 +397,11 @@ def transition(dossier: Dossier, step: Step, *, actor, reason: str = "", round_=
             dossier.commune_deadline = add_working_days(today, COMMUNE_DEADLINE_WORKING_DAYS)
             fields += ["submitted_at", "commune_deadline"]
             changes["commune_deadline"] = dossier.commune_deadline.isoformat()
+        elif target == State.PROPOSED:  # sent again after a province return: the round
+            # counts from today, not from the letter whose round may have closed (Điều 5.1)
+            dossier.proposed_at, dossier.resent_to_province = now, True
+            fields += ["proposed_at", "resent_to_province"]
+            changes["proposed_at"] = now.isoformat()
     elif step == Step.RECEIVE:
         office = HOLDER[source]
         if office == Side.COMMUNE and not dossier.commune_receipt_number:
@@ -410,7 +440,10 @@ def transition(dossier: Dossier, step: Step, *, actor, reason: str = "", round_=
         fields.append("proposed_at")
         changes["product_code"] = assign_ocop_code(dossier.product, year=today.year)
     elif step == Step.ACCEPT:
-        year, number = round_ or round_for(timezone.localdate(dossier.proposed_at or now))
+        if round_ is None:
+            rnd = proposal_round(dossier)
+            round_ = rnd.year, rnd.number
+        year, number = round_
         if number < 1 or not (2000 <= year <= 2100):
             raise DossierError(_("Đợt đánh giá không hợp lệ."))
         dossier.round_year, dossier.round_number, dossier.accepted_at = year, number, now

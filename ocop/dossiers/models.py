@@ -58,7 +58,11 @@ class Dossier(models.Model):
     commune_received_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    proposed_at = models.DateTimeField(null=True, blank=True)
+    # When the dossier last went to the province: the commune's proposal, or the producer
+    # sending it again after a province return (then ``resent_to_province`` is set, and the
+    # round counts from this day instead of the commune's letter: ``actions.proposal_day``).
+    proposed_at = models.DateTimeField(_("Xã đề nghị lúc"), null=True, blank=True)
+    resent_to_province = models.BooleanField(default=False)
     # Province.
     province_receipt_number = models.CharField(_("số phiếu (tỉnh)"), max_length=60, blank=True)
     province_received_at = models.DateTimeField(null=True, blank=True)

@@ -173,7 +173,7 @@ def detail(request, code: str):
     for link in links:
         link.expired = link.document.is_expired(today)
     steps = rules.available_steps(request.user, dossier)
-    accept_default = actions.round_for(timezone.localdate(dossier.proposed_at or timezone.now()))
+    accept_default = actions.proposal_round(dossier)
     assessment = CommuneAssessment.objects.filter(dossier=dossier).first()
     sheet = _sheet(dossier, current, compare_to=base_version, today=today)
     context = {
@@ -188,7 +188,7 @@ def detail(request, code: str):
         "steps": _step_views(request, dossier, current, steps),
         "return_form": ReturnForm() if Step.RETURN in steps else None,
         "accept_form": AcceptForm(
-            initial={"round_year": accept_default[0], "round_number": accept_default[1]}
+            initial={"round_year": accept_default.year, "round_number": accept_default.number}
         )
         if Step.ACCEPT in steps
         else None,
