@@ -15,8 +15,14 @@ are ``exclusive``; the product answers one case, which alone scores and alone ca
 
 Only 3★ and above are certifiable. ``next_star`` says what would lift the product one level:
 the unmet minimums of that level and the fewest option upgrades that reach it.
+
+A council (``evaluate_council``): each member fills a sheet. The band comes from the mean total
+("tổng điểm trung bình", Điều 3.3); the minimums are judged as the council's regulation says:
+on each criterion's mean points (``MINIMUMS_MEAN``) or on the option most members chose, the
+lower one on a tie (``MINIMUMS_MAJORITY``). Members must agree on the case of set 26's choices.
 """
 
+from collections import Counter
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -28,6 +34,10 @@ CERTIFIABLE_FROM = 3
 # Lower bound of each band, highest first (half-open intervals).
 BANDS = ((Decimal(90), 5), (Decimal(70), 4), (Decimal(50), 3), (Decimal(30), 2))
 BAND_FLOOR = {stars: floor for floor, stars in BANDS}
+# How a council judges the star minimums (the council's regulation chooses; see evaluate_council).
+MINIMUMS_MEAN = "mean"
+MINIMUMS_MAJORITY = "majority"
+MINIMUMS_RULES = (MINIMUMS_MEAN, MINIMUMS_MAJORITY)
 
 
 @dataclass(frozen=True)
@@ -150,6 +160,25 @@ class TwoCasesAnswered(EvaluationError):
     """Both alternative cases of one criterion were answered; ``code`` is the criterion."""
 
 
+class CasesDiffer(EvaluationError):
+    """Council members answered different cases of one criterion ("cần thảo luận"): ``code`` is
+    the criterion (the first such in the sheet), ``cases`` the cases chosen, in sheet order.
+    The council agrees on one case before its result can be computed."""
+
+    def __init__(self, code: str, cases: Sequence[str] = ()):
+        super().__init__(code)
+        self.cases = tuple(cases)
+
+
+class NoSheets(ValueError):
+    """A council result was asked for before any member's sheet is in; ``code`` is the sheet.
+    Not an ``EvaluationError``: no answer is wrong, the caller asked too early."""
+
+    def __init__(self, code: str):
+        super().__init__(code)
+        self.code = code
+
+
 @dataclass(frozen=True)
 class UnmetMinimum:
     criterion: str
@@ -230,40 +259,147 @@ def evaluate(sheet: Sheet, answers: Mapping[str, str]) -> Result:
 
 
 def mean_points(sheet: Sheet, sheets_answers: Sequence[Mapping[str, str]]) -> dict[str, Decimal]:
-    """A council's mean: each leaf's points averaged over the members' sheets."""
-    if not sheets_answers:
-        return {}
-    resolved = [resolve(sheet, answers) for answers in sheets_answers]
+    """A council's mean: each leaf's points averaged over the members' sheets.
+
+    Covers the leaves at least one member answered (a member who left one blank counts 0 in
+    its mean), and of alternative cases only the one the members chose. Raises ``NoSheets``
+    with no sheet and ``CasesDiffer`` when members chose different cases. For the council's
+    result use ``evaluate_council``: it divides the totals once, whereas summing these means
+    (thirds, sevenths) can fall a hair short of a band floor."""
+    resolved = _resolve_council(sheet, sheets_answers)
     count = Decimal(len(resolved))
+    return {code: total / count for code, total in _leaf_sums(sheet, resolved).items()}
+
+
+def majority_points(
+    sheet: Sheet, sheets_answers: Sequence[Mapping[str, str]]
+) -> dict[str, Decimal]:
+    """For each leaf ``mean_points`` covers, the points of the option most members chose; on a
+    tie the lower points (a blank counts as a choice worth 0). Same errors as ``mean_points``."""
+    resolved = _resolve_council(sheet, sheets_answers)
+    return {
+        code: _points(_majority(sheet.leaf(code), resolved)) for code in _leaf_sums(sheet, resolved)
+    }
+
+
+def evaluate_council(
+    sheet: Sheet, sheets_answers: Sequence[Mapping[str, str]], *, minimums: str = MINIMUMS_MEAN
+) -> Result:
+    """Score a council: one ``{leaf code: option code}`` per member's sheet.
+
+    ``total`` and ``parts`` are the means of the members' totals and parts (each divided once,
+    unrounded); the band comes from that mean total. ``minimums`` says how the star minimums
+    are judged: ``MINIMUMS_MEAN`` on each criterion's mean points, ``MINIMUMS_MAJORITY`` on the
+    points of the option most members chose (``majority_points``); ``unmet_minimums`` carry
+    those points. Stars = min(band, highest level whose minimums are met), as for one sheet.
+    ``unanswered`` lists the leaves no member answered; ``next_star`` works on the mean points
+    (its minimums judged by the same rule), an upgrade's ``from_option`` being the option all
+    members chose, if they agree. One sheet gives exactly ``evaluate(sheet, answers)``.
+
+    Raises ``ValueError`` for an unknown rule, ``NoSheets`` with no sheet, ``CasesDiffer`` when
+    members chose different cases of one criterion, and the errors of ``evaluate`` for a bad
+    sheet."""
+    if minimums not in MINIMUMS_RULES:
+        raise ValueError(f"unknown minimums rule {minimums!r}; expected one of {MINIMUMS_RULES}")
+    resolved = _resolve_council(sheet, sheets_answers)
+    sums = _leaf_sums(sheet, resolved)
+    unanimous = {}
+    for code in sums:
+        options = {r[code].code: r[code] for r in resolved if code in r}
+        if len(options) == 1 and all(code in r for r in resolved):
+            unanimous[code] = next(iter(options.values()))
+    judged = None
+    if minimums == MINIMUMS_MAJORITY:
+        judged = {code: _points(_majority(sheet.leaf(code), resolved)) for code in sums}
+    return _score(sheet, sums, chosen=unanimous, judged=judged, members=len(resolved))
+
+
+def _resolve_council(
+    sheet: Sheet, sheets_answers: Sequence[Mapping[str, str]]
+) -> list[dict[str, Option]]:
+    if not sheets_answers:
+        raise NoSheets(sheet.code)
+    resolved = [resolve(sheet, answers) for answers in sheets_answers]
+    for group in sheet.exclusive_groups():
+        # resolve() allows one case per sheet: more than one here means the members differ.
+        cases = [
+            case.code
+            for case in group.criteria
+            if any(leaf.code in r for r in resolved for leaf in case.leaves())
+        ]
+        if len(cases) > 1:
+            raise CasesDiffer(group.code, cases)
+    return resolved
+
+
+def _leaf_sums(sheet: Sheet, resolved: Sequence[Mapping[str, Option]]) -> dict[str, Decimal]:
+    """Each leaf's points summed over the sheets, for the leaves some sheet answered."""
+    answered = {code for r in resolved for code in r}
     return {
         leaf.code: sum((r[leaf.code].points for r in resolved if leaf.code in r), Decimal(0))
-        / count
-        for leaf in sheet.leaves()
+        for leaf in sheet.active_leaves(answered)
+        if leaf.code in answered
     }
+
+
+def _majority(leaf: Criterion, resolved: Sequence[Mapping[str, Option]]) -> Option | None:
+    """The option most sheets chose for ``leaf`` (``None``: left blank); ties go to the lower
+    points, then to the blank and the sheet's order, so the members' order never matters."""
+    votes = Counter(r[leaf.code].code if leaf.code in r else None for r in resolved)
+    top = max(votes.values())
+    candidates: list[Option | None] = [None, *leaf.options]
+    tied = [o for o in candidates if votes[o.code if o else None] == top]
+    return min(tied, key=_points)
+
+
+def _points(option: Option | None) -> Decimal:
+    return option.points if option else Decimal(0)
 
 
 def evaluate_points(
     sheet: Sheet, points: Mapping[str, Decimal], *, chosen: Mapping[str, Option] | None = None
 ) -> Result:
     """Score one sheet from points per leaf (chosen options, or a council's mean)."""
-    chosen = chosen or {}
+    return _score(sheet, points, chosen=chosen or {})
+
+
+def _score(
+    sheet: Sheet,
+    points: Mapping[str, Decimal],
+    *,
+    chosen: Mapping[str, Option],
+    judged: Mapping[str, Decimal] | None = None,
+    members: int = 1,
+) -> Result:
+    """The rules of one sheet. ``points`` are per leaf, summed over ``members`` sheets: leaves,
+    parts and the total are divided once by ``members``. The minimums are judged on ``judged``
+    (a council's majority) or, without it, on the leaves' points."""
     for code in points:
         sheet.leaf(code)  # refuses unknown criteria
     _check_one_case(sheet, points)
+
+    def mean(value: Decimal) -> Decimal:
+        return value if members == 1 else value / members
+
     leaves = list(sheet.active_leaves(points))
-    got = {leaf.code: Decimal(points.get(leaf.code, 0)) for leaf in leaves}
-    parts = {
-        part.code: sum((got[leaf.code] for leaf in part.active_leaves(points)), Decimal(0))
+    sums = {leaf.code: Decimal(points.get(leaf.code, 0)) for leaf in leaves}
+    got = {code: mean(value) for code, value in sums.items()}
+    part_sums = {
+        part.code: sum((sums[leaf.code] for leaf in part.active_leaves(points)), Decimal(0))
         for part in sheet.parts
     }
-    total = sum(parts.values(), Decimal(0))
+    parts = {code: mean(value) for code, value in part_sums.items()}
+    total = mean(sum(part_sums.values(), Decimal(0)))
+    judge = got
+    if judged is not None:
+        judge = {leaf.code: Decimal(judged.get(leaf.code, 0)) for leaf in leaves}
     band = band_stars(total)
-    met = [level for level in STAR_LEVELS if not _unmet(leaves, got, level)]
+    met = [level for level in STAR_LEVELS if not _unmet(leaves, judge, level)]
     highest_met = max(met) if met else 2
     stars = min(band, highest_met)
-    unmet = tuple(u for u in _unmet(leaves, got, band) if u.required_star <= band)
+    unmet = tuple(u for u in _unmet(leaves, judge, band) if u.required_star <= band)
     unanswered = tuple(leaf.code for leaf in leaves if leaf.code not in points)
-    next_star = _next_star(leaves, got, chosen, total, stars) if stars < 5 else None
+    next_star = _next_star(leaves, got, chosen, total, stars, judge) if stars < 5 else None
     return Result(total, parts, band, stars, unmet, unanswered, next_star)
 
 
@@ -294,23 +430,26 @@ def _next_star(
     chosen: Mapping[str, Option],
     total: Decimal,
     stars: int,
+    judge: Mapping[str, Decimal],
 ) -> NextStar:
-    """The fewest upgrades that lift the product from ``stars`` to ``stars + 1``."""
+    """The fewest upgrades that lift the product from ``stars`` to ``stars + 1``; the minimums
+    are judged on ``judge`` (``got`` but for a council's majority), the points on ``got``."""
     target = max(stars + 1, CERTIFIABLE_FROM)
     floor = BAND_FLOOR[target]
-    unmet = tuple(_unmet(leaves, got, target))
+    unmet = tuple(_unmet(leaves, judge, target))
     new_points = dict(got)
     upgrades: dict[str, Upgrade] = {}
 
     def upgrade(leaf: Criterion, option: Option) -> None:
         current = chosen.get(leaf.code)
+        # A council's mean can already exceed an option its majority misses: never a loss.
+        new_points[leaf.code] = max(option.points, got[leaf.code])
         upgrades[leaf.code] = Upgrade(
             leaf.code,
             current.code if current else None,
             option.code,
-            option.points - got[leaf.code],
+            new_points[leaf.code] - got[leaf.code],
         )
-        new_points[leaf.code] = option.points
 
     # 1. Every unmet minimum of the target level: the cheapest option that meets it.
     by_code = {leaf.code: leaf for leaf in leaves}
@@ -321,7 +460,8 @@ def _next_star(
         option = min((o for o in leaf.options if o.points >= need), key=lambda o: o.points)
         upgrade(leaf, option)
     # 2. Then the points still missing, with as few upgrades as possible (largest gains first).
-    missing = floor - sum(new_points.values(), Decimal(0))
+    # (From the total, divided once, rather than by adding up a council's rounded means.)
+    missing = floor - total - sum((u.gain for u in upgrades.values()), Decimal(0))
     candidates = sorted(
         (leaf for leaf in leaves if leaf.code not in upgrades),
         key=lambda leaf: max(o.points for o in leaf.options) - new_points[leaf.code],
