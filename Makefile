@@ -22,6 +22,7 @@ setup: install ## migrations, translations, places and demo accounts (idempotent
 	$(MANAGE) load_criteria
 	$(MANAGE) seed_demo
 	$(MANAGE) seed_demo_dossiers
+	$(MANAGE) seed_demo_evaluation
 
 install: $(VENV)/.installed
 

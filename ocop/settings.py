@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "ocop.criteria",
     "ocop.notify",
     "ocop.dossiers",
+    "ocop.evaluation",
 ]
 
 MIDDLEWARE = [
@@ -96,7 +97,16 @@ TEMPLATES = [
 DATABASES = {"default": database_from_url("DATABASE_URL", f"sqlite:///{VAR_DIR / 'ocop.sqlite3'}")}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
-    DATABASES["default"]["OPTIONS"] = {"init_command": "PRAGMA foreign_keys=ON;"}
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA foreign_keys=ON;",
+        # Writers take the lock when their transaction begins, so when twelve council
+        # members submit at once the others wait their turn instead of failing.
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
+    # Tests use a file too: an in-memory database shared between threads locks whole
+    # tables and fails at once instead of waiting (tests/evaluation/test_concurrency.py).
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ urlpatterns = [
     path("chu-the/", include("ocop.producers.urls")),
     path("", include("ocop.products.urls")),
     path("ho-so/", include("ocop.dossiers.urls")),
+    path("danh-gia/", include("ocop.evaluation.urls")),
     path("thong-bao/", include("ocop.notify.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("api/v1/", api.urls),

@@ -65,6 +65,12 @@ SEES_USER = {
 # The commune that holds a dossier under review, or an idea waiting for its decision.
 THE_COMMUNE = {HERE: frozenset({"commune"}), COMMUNE: NOBODY, PROVINCE: NOBODY}
 OFFICES = frozenset({"admin", "central", "province", "commune"})
+# Hà Nội's council (the council persona is its chair) scores the products of both Hà Nội
+# places; Lâm Đồng's scores the other province's.
+COUNCILS = frozenset({"admin", "central", "province", "council"})
+SEES_COUNCIL = {HERE: COUNCILS, COMMUNE: COUNCILS, PROVINCE: frozenset({"admin", "central"})}
+MANAGES_COUNCIL = {place: who - {"council"} for place, who in SEES_COUNCIL.items()}
+SITS_ON_COUNCIL = {HERE: frozenset({"council"}), COMMUNE: frozenset({"council"}), PROVINCE: NOBODY}
 
 
 @dataclass(frozen=True)
@@ -106,6 +112,18 @@ def dossier(w, p):
 
 def draft(w, p):
     return {"code": w[p]["draft"].code}
+
+
+def council(w, p):
+    return {"code": w[p]["council"].code}
+
+
+def round_(w, p):
+    return {"code": w[p]["round"].code}
+
+
+def evaluation(w, p):
+    return {"code": w[p]["evaluation"].code}
 
 
 def commune_user(w, p):
@@ -190,6 +208,21 @@ ROUTES = {
     "dossiers:version": Rule(SEES_PRODUCER, lambda w, p: {**dossier(w, p), "number": 1}),
     "dossiers:history": Rule(SEES_PRODUCER, dossier),
     "dossiers:pdf": Rule(SEES_PRODUCER, lambda w, p: {**dossier(w, p), "form": "mau03"}),
+    # evaluation: the council's office (province, central) and its members
+    "evaluation:home": Rule(COUNCILS),
+    "evaluation:council_new": Rule(frozenset({"admin", "central", "province"})),
+    "evaluation:council": Rule(SEES_COUNCIL, council),
+    "evaluation:member_leave": Rule(
+        SEES_COUNCIL, lambda w, p: {**council(w, p), "pk": w[p]["seat"].pk}, "post"
+    ),
+    "evaluation:round_new": Rule(MANAGES_COUNCIL, council, "post", {"year": 2031, "number": 1}),
+    "evaluation:round": Rule(SEES_COUNCIL, round_),
+    "evaluation:declare": Rule(SITS_ON_COUNCIL, round_),
+    "evaluation:sheet": Rule(SITS_ON_COUNCIL, evaluation),
+    "evaluation:product": Rule(SEES_COUNCIL, evaluation),
+    "evaluation:reopen": Rule(SEES_COUNCIL, evaluation, "post"),
+    "evaluation:close": Rule(SEES_COUNCIL, evaluation, "post"),
+    "evaluation:reject": Rule(SEES_COUNCIL, evaluation, "post", {"reason": "Hồ sơ giả mạo"}),
     # notifications: one's own
     "notify:inbox": Rule(SIGNED_IN),
     "notify:mark_all_read": Rule(SIGNED_IN, method="post"),
@@ -197,6 +230,10 @@ ROUTES = {
 
 # Form pages that also take a POST, where fewer people may write than may read.
 POSTS = {
+    "evaluation:council": Rule(MANAGES_COUNCIL, council, data={"form": "member"}),
+    "evaluation:round": Rule(MANAGES_COUNCIL, round_),
+    "evaluation:declare": Rule(SITS_ON_COUNCIL, round_),
+    "evaluation:sheet": Rule(SITS_ON_COUNCIL, evaluation, data={"a-1.1": "1.1-1"}),
     "dossiers:section": Rule(SEES_PRODUCER, lambda w, p: {**draft(w, p), "section": "part1"}),
     "dossiers:self_assessment": Rule(SEES_PRODUCER, draft),
     "dossiers:assessment": Rule(THE_COMMUNE, dossier, data={"labour": "Lao động trong xã"}),
@@ -241,6 +278,49 @@ def _place(world, key, commune, province_officer, account, producer_fields):
     }
 
 
+def _councils(world, hanoi_officer, lamdong_officer):
+    """Each province's council with a round holding an accepted product of each place."""
+    from ocop.evaluation import actions as evaluation_actions
+    from ocop.evaluation.walk import open_round, set_up_council
+
+    hanoi, lamdong = Province.objects.get(code="01"), Province.objects.get(code="68")
+    chair = world["people"]["council"]
+    member = make_user("hoidong.hanoi2", Role.COUNCIL_MEMBER, province="01")
+    other = make_user("hoidong.lamdong", Role.COUNCIL_MEMBER, province="68")
+    councils = {
+        "01": set_up_council(
+            hanoi, hanoi_officer, [(chair, "chair", "UBND"), (member, "member", "Sở Y tế")]
+        ),
+        "68": set_up_council(lamdong, lamdong_officer, [(other, "chair", "UBND")]),
+    }
+    officers = {"01": hanoi_officer, "68": lamdong_officer}
+    for place in PLACES:
+        entry = world[place]
+        code = entry["producer"].commune.province.code
+        people = People(
+            producer=entry["account"], commune=entry["commune_officer"], province=officers[code]
+        )
+        third = product_actions.create_product(
+            entry["producer"],
+            actor=entry["account"],
+            product_set=ProductSet.objects.get(number=21),
+            name="Chén",
+        )
+        accepted = walk_to(
+            dossier_actions.start_dossier(third, actor=entry["account"], kind=DossierKind.FIRST),
+            State.ACCEPTED,
+            people,
+        )
+        rnd, (evaluation,) = open_round(councils[code], officers[code], [accepted])
+        entry.update(
+            council=councils[code],
+            round=rnd,
+            evaluation=evaluation,
+            seat=councils[code].members.order_by("pk").last(),
+        )
+    evaluation_actions.declare(world[HERE]["round"], actor=chair)
+
+
 @pytest.fixture(scope="module")
 def world(django_db_setup, django_db_blocker):
     """Built once for the module inside a transaction that is rolled back at the end."""
@@ -282,6 +362,7 @@ def world(django_db_setup, django_db_blocker):
                 {"name": "HTX Trà Đơn Dương", "registration_number": "5801234567"},
             )
             people["commune"] = world[HERE]["commune_officer"]
+            _councils(world, hanoi, lamdong)
             # One signed-in client per persona for the whole module (a session each).
             world["clients"] = {p: _client(people.get(p)) for p in PERSONAS}
             yield world

@@ -17,6 +17,10 @@ DEMO_USERS = [
     ("xa.phuxuyen", "Đỗ Văn Xuyên", Role.COMMUNE_OFFICER, None, "10273"),
     ("xa.donduong", "K'Brơi Đơn", Role.COMMUNE_OFFICER, None, "24931"),
     ("hoidong.hanoi", "Vũ Minh Hội", Role.COUNCIL_MEMBER, "01", None),
+    ("hoidong.nnmt", "Đặng Văn Nông", Role.COUNCIL_MEMBER, "01", None),
+    ("hoidong.congthuong", "Trần Văn Công", Role.COUNCIL_MEMBER, "01", None),
+    ("hoidong.yte", "Lê Thị Ý", Role.COUNCIL_MEMBER, "01", None),
+    ("hoidong.khcn", "Phạm Minh Khoa", Role.COUNCIL_MEMBER, "01", None),
     ("hoidong.lamdong", "Hoàng Thị Đồng", Role.COUNCIL_MEMBER, "68", None),
 ]
 

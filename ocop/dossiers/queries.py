@@ -43,3 +43,13 @@ def counts_by_state(dossiers) -> dict[str, int]:
     rows = dossiers.order_by().values("state").annotate(n=Count("pk"))
     found = {row["state"]: row["n"] for row in rows}
     return {state.value: found.get(state.value, 0) for state in State}
+
+
+def latest_submitted_version(dossier):
+    """The version the producer last filed (what the province accepted for a round)."""
+    return (
+        dossier.versions.filter(submitted_at__isnull=False)
+        .prefetch_related("links__document")
+        .order_by("-number")
+        .first()
+    )

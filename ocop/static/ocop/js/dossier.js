@@ -18,6 +18,15 @@
       total += parseFloat(input.getAttribute("data-points")) || 0;
     });
     totalEl.textContent = String(Math.round(total * 100) / 100);
+    form.querySelectorAll("[data-part]").forEach(function (part) {
+      var out = part.querySelector("[data-part-total]");
+      if (!out) return;
+      var sum = 0;
+      part.querySelectorAll("input[type=radio]:checked").forEach(function (input) {
+        sum += parseFloat(input.getAttribute("data-points")) || 0;
+      });
+      out.textContent = String(Math.round(sum * 100) / 100);
+    });
   }
 
   function say(text, isError) {

@@ -1,0 +1,604 @@
+"""Every change to councils, rounds, declarations and score sheets: one function each, in
+one transaction, audited. Views and the API call these; nothing else writes."""
+
+import datetime as dt
+from decimal import Decimal
+
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ocop.audit.log import diff, record, snapshot
+from ocop.criteria import engine, serialize
+from ocop.criteria.messages import evaluation_error
+from ocop.dossiers.enums import State as DossierState
+from ocop.evaluation import rules, tally
+from ocop.evaluation.enums import (
+    DECLARABLE,
+    EVALUATION_TRANSITIONS,
+    SCORING_OPEN,
+    Body,
+    EvaluationState,
+    EvaluationStep,
+    Level,
+    MemberRole,
+    Relation,
+)
+from ocop.evaluation.models import (
+    Council,
+    CouncilMember,
+    Declaration,
+    Discussion,
+    Evaluation,
+    Interest,
+    Round,
+    ScoreSheet,
+)
+from ocop.legal import rounds as calendar
+from ocop.notify.send import notify
+
+
+class EvaluationError(Exception):
+    """A refused change, in words for the person who asked for it."""
+
+
+# --- councils ----------------------------------------------------------------------------
+
+SETTINGS = (
+    "quorum_ratio",
+    "chair_required",
+    "spread_threshold",
+    "members_see_scores",
+    "minimums_rule",
+)
+COUNCIL_FIELDS = (
+    "name",
+    "decision_number",
+    "decision_date",
+    "decision_signer",
+    "regulation_reference",
+    "term_from",
+    "term_to",
+    *SETTINGS,
+)
+
+
+@transaction.atomic
+def create_council(*, actor, level, province=None, **fields) -> Council:
+    level = Level(level)
+    if not rules.can_create_council(actor, level, province):
+        raise EvaluationError(_("Bạn không có quyền lập hội đồng ở cấp này."))
+    council = Council(level=level, province=province if level == Level.PROVINCE else None)
+    for name, value in fields.items():
+        if name not in COUNCIL_FIELDS:
+            raise TypeError(name)
+        setattr(council, name, value)
+    council.created_by = actor
+    council.full_clean()
+    council.save()
+    record("council.created", actor=actor, obj=council, changes=snapshot(council, COUNCIL_FIELDS))
+    return council
+
+
+@transaction.atomic
+def update_council(council: Council, *, actor, **fields) -> Council:
+    if not rules.can_manage_council(actor, council):
+        raise EvaluationError(_("Bạn không có quyền sửa hội đồng này."))
+    council = Council.objects.select_for_update().get(pk=council.pk)
+    before = snapshot(council, COUNCIL_FIELDS)
+    for name, value in fields.items():
+        if name not in COUNCIL_FIELDS:
+            raise TypeError(name)
+        setattr(council, name, value)
+    council.full_clean()
+    changes = diff(before, snapshot(council, COUNCIL_FIELDS))
+    if changes:
+        council.save(update_fields=list(changes))
+        record("council.updated", actor=actor, obj=council, changes=changes)
+    return council
+
+
+@transaction.atomic
+def add_member(
+    council: Council, user, *, actor, role, office, body=Body.COUNCIL, title="", joined_on=None
+) -> CouncilMember:
+    if not rules.can_manage_council(actor, council):
+        raise EvaluationError(_("Bạn không có quyền sửa hội đồng này."))
+    body, role = Body(body), MemberRole(role)
+    active = council.members.filter(left_on__isnull=True)
+    if active.filter(user=user, body=body).exists():
+        raise EvaluationError(_("Người này đã là thành viên."))
+    if role == MemberRole.CHAIR and active.filter(role=MemberRole.CHAIR).exists():
+        raise EvaluationError(_("Hội đồng đã có Chủ tịch."))
+    advisory_roles = (MemberRole.LEADER, MemberRole.MEMBER)
+    if body == Body.ADVISORY and role not in advisory_roles:
+        raise EvaluationError(_("Tổ tư vấn gồm Tổ trưởng và thành viên."))
+    if body == Body.COUNCIL and role == MemberRole.LEADER:
+        raise EvaluationError(_("Tổ trưởng là vai trò của Tổ tư vấn."))
+    if not office.strip():
+        raise EvaluationError(_("Hãy ghi cơ quan, đơn vị của thành viên."))
+    member = CouncilMember.objects.create(
+        council=council,
+        user=user,
+        body=body,
+        role=role,
+        office=office.strip(),
+        title=title.strip(),
+        joined_on=joined_on or timezone.localdate(),
+    )
+    record(
+        "council.member_added",
+        actor=actor,
+        obj=council,
+        changes={"member": member.name, "body": body.value, "role": role.value, "office": office},
+    )
+    rules.forget_seats(user)
+    return member
+
+
+@transaction.atomic
+def remove_member(member: CouncilMember, *, actor, left_on=None) -> CouncilMember:
+    if not rules.can_manage_council(actor, member.council):
+        raise EvaluationError(_("Bạn không có quyền sửa hội đồng này."))
+    if member.left_on is not None:
+        raise EvaluationError(_("Thành viên này đã thôi tham gia."))
+    member.left_on = left_on or timezone.localdate()
+    member.save(update_fields=["left_on"])
+    record(
+        "council.member_left",
+        actor=actor,
+        obj=member.council,
+        changes={"member": member.name, "left_on": member.left_on.isoformat()},
+    )
+    rules.forget_seats(member.user)
+    return member
+
+
+# --- rounds ------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def create_round(
+    council: Council,
+    *,
+    actor,
+    year: int,
+    number: int,
+    extra: bool = False,
+    proposals_before: dt.date | None = None,
+    finish_before: dt.date | None = None,
+    regulation_reference: str = "",
+    plan_reference: str = "",
+) -> Round:
+    """A standard round takes its dates from Điều 5; an extra round gives its own, and the
+    regulation and plan that allow it."""
+    if not rules.can_manage_council(actor, council):
+        raise EvaluationError(_("Bạn không có quyền lập đợt đánh giá cho hội đồng này."))
+    if Round.objects.filter(council=council, year=year, number=number).exists():
+        raise EvaluationError(_("Hội đồng đã có đợt này."))
+    if extra:
+        if not (regulation_reference.strip() and plan_reference.strip()):
+            raise EvaluationError(
+                _(
+                    "Đợt bổ sung phải ghi căn cứ Quy chế hoạt động của Hội đồng và kế hoạch "
+                    "đánh giá cho phép tổ chức (Điều 5)."
+                )
+            )
+        if proposals_before is None or finish_before is None or finish_before <= proposals_before:
+            raise EvaluationError(_("Hãy ghi hạn nhận hồ sơ và hạn hoàn thành của đợt bổ sung."))
+    else:
+        if number not in (1, 2):
+            raise EvaluationError(_("Mỗi năm có đợt 1 và đợt 2; đợt khác là đợt bổ sung."))
+        dates = calendar.standard_round(council.level, year, number)
+        proposals_before, finish_before = dates.proposals_before, dates.finish_before
+    rnd = Round.objects.create(
+        council=council,
+        year=year,
+        number=number,
+        extra=extra,
+        proposals_before=proposals_before,
+        finish_before=finish_before,
+        regulation_reference=regulation_reference.strip(),
+        plan_reference=plan_reference.strip(),
+        created_by=actor,
+    )
+    record(
+        "round.created",
+        actor=actor,
+        obj=rnd,
+        changes={
+            "council": council.name,
+            "proposals_before": proposals_before.isoformat(),
+            "finish_before": finish_before.isoformat(),
+            "extra": extra,
+        },
+    )
+    return rnd
+
+
+def candidates(rnd: Round):
+    """Dossiers the round may take: accepted by the council's province for this round
+    (any accepted dossier for an extra round), not yet in an evaluation."""
+    from ocop.dossiers.models import Dossier
+
+    if rnd.council.level != Level.PROVINCE:
+        return Dossier.objects.none()  # the 5★ path to the ministry comes with recognition
+    qs = Dossier.objects.filter(state=DossierState.ACCEPTED, province_id=rnd.council.province_id)
+    if not rnd.extra:
+        qs = qs.filter(round_year=rnd.year, round_number=rnd.number)
+    taken = Evaluation.objects.values("dossier_id")
+    return qs.exclude(pk__in=taken).select_related("product", "producer")
+
+
+@transaction.atomic
+def add_dossiers(rnd: Round, dossiers, *, actor) -> list[Evaluation]:
+    if not rules.can_manage_council(actor, rnd.council):
+        raise EvaluationError(_("Bạn không có quyền sửa đợt đánh giá này."))
+    allowed = {d.pk for d in candidates(rnd)}
+    added = []
+    for dossier in dossiers:
+        if dossier.pk not in allowed:
+            raise EvaluationError(
+                _("Hồ sơ %(code)s không thuộc đợt này hoặc đã được đánh giá.")
+                % {"code": dossier.code}
+            )
+        evaluation = Evaluation.objects.create(round=rnd, dossier=dossier)
+        record(
+            "evaluation.added",
+            actor=actor,
+            obj=evaluation,
+            changes={"round": str(rnd), "dossier": dossier.code},
+        )
+        added.append(evaluation)
+    return added
+
+
+# --- conflicts of interest ---------------------------------------------------------------
+
+
+@transaction.atomic
+def declare(rnd: Round, *, actor, relations: dict | None = None) -> Declaration:
+    """The member's declaration for the round: ``{producer: (relation, note)}`` for each
+    producer they have a relation to (none is a valid answer). Links the system can see are
+    added as well. A declaration can be added to later, never taken back."""
+    member = rules.seat(actor, rnd.council, scoring=True)
+    if member is None:
+        raise EvaluationError(_("Bạn không phải thành viên chấm điểm của hội đồng này."))
+    producers = {e.dossier.producer_id: e.dossier.producer for e in _evaluations(rnd)}
+    declaration, created = Declaration.objects.get_or_create(round=rnd, member=member)
+    added = []
+    for producer, (relation, note) in (relations or {}).items():
+        relation = Relation(relation)
+        if relation not in DECLARABLE:
+            raise EvaluationError(_("Quan hệ không hợp lệ."))
+        if producer.pk not in producers:
+            raise EvaluationError(_("Chủ thể này không có sản phẩm trong đợt."))
+        _interest, new = Interest.objects.get_or_create(
+            declaration=declaration,
+            producer=producer,
+            defaults={"relation": relation, "note": (note or "").strip()[:300]},
+        )
+        if new:
+            added.append((producer, relation))
+    for producer in producers.values():
+        for relation in rules.detected_relations(member, producer):
+            _interest, new = Interest.objects.get_or_create(
+                declaration=declaration, producer=producer, defaults={"relation": relation}
+            )
+            if new:
+                added.append((producer, relation))
+    if created or added:
+        record(
+            "round.declared",
+            actor=actor,
+            obj=rnd,
+            changes={
+                "member": member.name,
+                "interests": [f"{p.name}: {Relation(r).label}" for p, r in added],
+            },
+        )
+    return declaration
+
+
+def _evaluations(rnd: Round):
+    return rnd.evaluations.select_related("dossier__producer")
+
+
+# --- score sheets ------------------------------------------------------------------------
+
+
+def _scoring_member(evaluation: Evaluation, actor) -> CouncilMember:
+    member = rules.seat(actor, evaluation.round.council, scoring=True)
+    if member is None:
+        raise EvaluationError(_("Bạn không phải thành viên chấm điểm của hội đồng này."))
+    if rules.declaration(member, evaluation.round) is None:
+        raise EvaluationError(_("Hãy khai báo xung đột lợi ích của đợt trước khi chấm điểm."))
+    reasons = rules.recusal_reasons(member, evaluation)
+    if reasons:
+        raise EvaluationError(
+            _("Bạn không chấm sản phẩm này (xung đột lợi ích: %(reasons)s).")
+            % {"reasons": ", ".join(reasons)}
+        )
+    if evaluation.state not in SCORING_OPEN:
+        raise EvaluationError(_("Sản phẩm này đã có kết quả; phiếu không sửa được nữa."))
+    return member
+
+
+def sheet_of(evaluation: Evaluation, member: CouncilMember) -> ScoreSheet:
+    return ScoreSheet.objects.filter(evaluation=evaluation, member=member).first() or ScoreSheet(
+        evaluation=evaluation, member=member
+    )
+
+
+@transaction.atomic
+def save_sheet(
+    evaluation: Evaluation, *, actor, answers: dict, rejections=(), comment: str = ""
+) -> ScoreSheet:
+    """Keep what the member has chosen so far (save as you go). Refused once submitted."""
+    member = _scoring_member(evaluation, actor)
+    sheet, _created = ScoreSheet.objects.select_for_update().get_or_create(
+        evaluation=evaluation, member=member
+    )
+    if sheet.submitted:
+        raise EvaluationError(_("Phiếu đã nộp và ký; không sửa được."))
+    criteria = evaluation.dossier.criteria_set
+    try:
+        result = engine.evaluate(criteria.sheet(), answers)
+    except engine.EvaluationError as error:
+        raise EvaluationError(evaluation_error(error)) from error
+    conditions = len(criteria.definition.get("rejection_conditions") or [])
+    ticked = sorted({int(i) for i in rejections if str(i).isdigit() and int(i) < conditions})
+    sheet.answers, sheet.rejections, sheet.comment = dict(answers), ticked, comment.strip()
+    sheet.result = _result_json(result)
+    sheet.save(update_fields=["answers", "rejections", "comment", "result", "updated_at"])
+    return sheet
+
+
+@transaction.atomic
+def submit_sheet(evaluation: Evaluation, *, actor) -> ScoreSheet:
+    """Lock and sign the member's sheet. When the members' totals now lie further apart than
+    the regulation allows, the product is marked "cần thảo luận" and the chair is told."""
+    # The product's row is the lock every member's submission takes, so twelve members
+    # submitting at once are counted one after the other.
+    evaluation = Evaluation.objects.select_for_update().get(pk=evaluation.pk)
+    member = _scoring_member(evaluation, actor)
+    sheet = ScoreSheet.objects.select_for_update().filter(evaluation=evaluation, member=member)
+    sheet = sheet.first()
+    if sheet is None or not sheet.answers:
+        raise EvaluationError(_("Phiếu chưa có điểm nào."))
+    if sheet.submitted:
+        raise EvaluationError(_("Phiếu đã nộp và ký rồi."))
+    unanswered = sheet.result.get("unanswered") or []
+    if unanswered:
+        raise EvaluationError(
+            _("Còn %(n)s tiêu chí chưa chấm: %(codes)s.")
+            % {"n": len(unanswered), "codes": ", ".join(unanswered[:10])}
+        )
+    sheet.submitted_at = timezone.now()
+    sheet.save(update_fields=["submitted_at", "updated_at"])
+    record(
+        "sheet.submitted",
+        actor=actor,
+        obj=evaluation,
+        changes={
+            "member": member.name,
+            "total": sheet.result.get("total"),
+            "answers": sheet.answers,
+            "rejections": sheet.rejections,
+        },
+    )
+    totals = [Decimal(str(s.result["total"])) for s in submitted_sheets(evaluation)]
+    gap = tally.spread(totals)
+    council = evaluation.round.council
+    if evaluation.state == EvaluationState.SCORING and gap > council.spread_threshold:
+        _step(
+            evaluation,
+            EvaluationStep.DIVERGE,
+            actor=actor,
+            changes={"spread": str(gap), "threshold": str(council.spread_threshold)},
+        )
+        notify(
+            _chair_users(council),
+            "evaluation.diverge",
+            subject=str(evaluation),
+            url=reverse("evaluation:product", args=[evaluation.code]),
+            note=_("Tổng điểm của các thành viên chênh nhau %(gap)s điểm.") % {"gap": gap},
+        )
+    return sheet
+
+
+def submitted_sheets(evaluation: Evaluation) -> list[ScoreSheet]:
+    """The signed sheets, the chair's first, then in the order of the council's roles."""
+    sheets = evaluation.sheets.filter(submitted_at__isnull=False).select_related("member__user")
+    order = list(MemberRole)
+    return sorted(sheets, key=lambda s: (order.index(MemberRole(s.member.role)), s.member_id))
+
+
+@transaction.atomic
+def reopen(evaluation: Evaluation, members, *, actor, note: str) -> Discussion:
+    """After the discussion, the chair reopens the named members' sheets to re-score."""
+    evaluation = Evaluation.objects.select_for_update().get(pk=evaluation.pk)
+    _chair_only(evaluation, actor)
+    if not note.strip():
+        raise EvaluationError(_("Hãy ghi nội dung thảo luận của Hội đồng."))
+    members = list(members)
+    if not members:
+        raise EvaluationError(_("Hãy chọn phiếu cần chấm lại."))
+    sheets = {s.member_id: s for s in submitted_sheets(evaluation)}
+    if any(m.pk not in sheets for m in members):
+        raise EvaluationError(_("Chỉ mở lại được phiếu đã nộp."))
+    _step(
+        evaluation,
+        EvaluationStep.REOPEN,
+        actor=actor,
+        changes={"reason": note.strip(), "members": [m.name for m in members]},
+    )
+    discussion = Discussion.objects.create(evaluation=evaluation, note=note.strip(), by=actor)
+    discussion.reopened.set(members)
+    for m in members:
+        sheet = sheets[m.pk]
+        sheet.submitted_at, sheet.reopened = None, sheet.reopened + 1
+        sheet.save(update_fields=["submitted_at", "reopened", "updated_at"])
+    notify(
+        [m.user for m in members],
+        "evaluation.reopen",
+        subject=str(evaluation),
+        url=reverse("evaluation:sheet", args=[evaluation.code]),
+        note=note.strip(),
+        exclude=actor,
+    )
+    return discussion
+
+
+def standing(evaluation: Evaluation) -> dict:
+    """Where the product stands: eligible and recused members, sheets in, quorum, spread."""
+    council = evaluation.round.council
+    scoring = [
+        m for m in council.members.filter(left_on__isnull=True).select_related("user") if m.scores
+    ]
+    recused = {m.pk: rules.recusal_reasons(m, evaluation) for m in scoring}
+    recused = {pk: reasons for pk, reasons in recused.items() if reasons}
+    eligible = [m for m in scoring if m.pk not in recused]
+    sheets = [s for s in submitted_sheets(evaluation) if s.member_id not in recused]
+    chair = next((m for m in scoring if m.is_chair), None)
+    totals = [Decimal(str(s.result["total"])) for s in sheets]
+    return {
+        "members": scoring,
+        "eligible": eligible,
+        "recused": [(m, recused[m.pk]) for m in scoring if m.pk in recused],
+        "sheets": sheets,
+        "quorum": tally.quorum(
+            len(eligible),
+            len(sheets),
+            council.quorum_ratio,
+            chair_required=council.chair_required,
+            chair_eligible=chair is not None and chair.pk not in recused,
+            chair_submitted=chair is not None and any(s.member_id == chair.pk for s in sheets),
+        ),
+        "spread": tally.spread(totals),
+        "totals": totals,
+    }
+
+
+@transaction.atomic
+def close(evaluation: Evaluation, *, actor) -> Evaluation:
+    """The chair closes the product: quorum met and totals within the threshold. A
+    rejection condition ticked on most sheets rejects the dossier with that reason."""
+    evaluation = Evaluation.objects.select_for_update().get(pk=evaluation.pk)
+    _chair_only(evaluation, actor)
+    if evaluation.state != EvaluationState.SCORING:
+        raise EvaluationError(
+            _("Không thể chốt kết quả khi sản phẩm ở trạng thái “%(state)s”.")
+            % {"state": evaluation.get_state_display()}
+        )
+    now = standing(evaluation)
+    council = evaluation.round.council
+    q = now["quorum"]
+    if not q.met:
+        if q.submitted < q.needed:
+            raise EvaluationError(
+                _(
+                    "Chưa đủ số thành viên chấm: mới có %(got)s/%(need)s phiếu "
+                    "(Quy chế của Hội đồng)."
+                )
+                % {"got": q.submitted, "need": q.needed}
+            )
+        raise EvaluationError(_("Chưa có phiếu của Chủ tịch Hội đồng (Quy chế của Hội đồng)."))
+    if now["spread"] > council.spread_threshold:
+        raise EvaluationError(_("Tổng điểm chênh lệch quá ngưỡng; Hội đồng cần thảo luận."))
+    sheets = now["sheets"]
+    conditions = evaluation.dossier.criteria_set.definition.get("rejection_conditions") or []
+    ticked = [
+        conditions[i]
+        for i in range(len(conditions))
+        if sum(i in s.rejections for s in sheets) * 2 > len(sheets)
+    ]
+    sheet = evaluation.dossier.criteria_set.sheet()
+    try:
+        result = engine.evaluate_council(
+            sheet, [s.answers for s in sheets], minimums=council.minimums_rule
+        )
+    except engine.CasesDiffer as error:
+        raise EvaluationError(
+            _(
+                "Các thành viên chọn khác trường hợp ở tiêu chí %(code)s; Hội đồng cần thống "
+                "nhất một trường hợp rồi chấm lại."
+            )
+            % {"code": error.code}
+        ) from error
+    evaluation.result = {
+        **_result_json(result),
+        "spread": str(now["spread"]),
+        "minimums_rule": council.minimums_rule,
+        "quorum": {"eligible": q.eligible, "needed": q.needed, "submitted": q.submitted},
+        "sheets": [
+            {"member": s.member.name, "role": s.member.role, "total": s.result.get("total")}
+            for s in sheets
+        ],
+        "recused": [{"member": m.name, "reasons": r} for m, r in now["recused"]],
+        "rejected_by": ticked,
+    }
+    evaluation.closed_at, evaluation.closed_by = timezone.now(), actor
+    if ticked:
+        evaluation.rejection_reason = "; ".join(ticked)
+        step = EvaluationStep.REJECT
+    else:
+        step = EvaluationStep.CLOSE
+    evaluation.save(update_fields=["result", "closed_at", "closed_by", "rejection_reason"])
+    _step(
+        evaluation,
+        step,
+        actor=actor,
+        changes={
+            "total": evaluation.result["total"],
+            "stars": evaluation.result["stars"],
+            "reason": evaluation.rejection_reason,
+        },
+    )
+    return evaluation
+
+
+@transaction.atomic
+def reject(evaluation: Evaluation, *, actor, reason: str) -> Evaluation:
+    """The council rejects the dossier on a ground of the sheet ("Hồ sơ bị loại khi …")."""
+    evaluation = Evaluation.objects.select_for_update().get(pk=evaluation.pk)
+    _chair_only(evaluation, actor)
+    if not reason.strip():
+        raise EvaluationError(_("Hãy ghi lý do loại hồ sơ."))
+    evaluation.rejection_reason = reason.strip()
+    evaluation.closed_at, evaluation.closed_by = timezone.now(), actor
+    evaluation.save(update_fields=["rejection_reason", "closed_at", "closed_by"])
+    _step(evaluation, EvaluationStep.REJECT, actor=actor, changes={"reason": reason.strip()})
+    return evaluation
+
+
+def _chair_only(evaluation: Evaluation, actor) -> None:
+    if not rules.is_chair(actor, evaluation.round.council):
+        raise EvaluationError(_("Chỉ Chủ tịch Hội đồng làm được việc này."))
+
+
+def _chair_users(council: Council):
+    return [m.user for m in council.members.filter(left_on__isnull=True, role=MemberRole.CHAIR)]
+
+
+def _step(evaluation: Evaluation, step: EvaluationStep, *, actor, changes: dict) -> None:
+    source = EvaluationState(evaluation.state)
+    target = EVALUATION_TRANSITIONS.get((source, step))
+    if target is None:
+        raise EvaluationError(
+            _("Không thể “%(step)s” khi sản phẩm ở trạng thái “%(state)s”.")
+            % {"step": step.label, "state": source.label}
+        )
+    evaluation.state, evaluation.state_changed_at = target, timezone.now()
+    evaluation.save(update_fields=["state", "state_changed_at"])
+    record(
+        f"evaluation.{step.value}",
+        actor=actor,
+        obj=evaluation,
+        changes={"state": [source.value, target.value], **changes},
+    )
+
+
+def _result_json(result: engine.Result) -> dict:
+    return serialize.result(result)

@@ -1,0 +1,59 @@
+"""How views fetch councils, rounds and products: through the one scope of ``rules``."""
+
+from django.db.models import Count, Q
+
+from ocop.evaluation import rules
+from ocop.evaluation.models import Council, Evaluation, Round
+from ocop.lib.scope import get_in_scope_or_404
+
+
+def councils_visible_to(user):
+    return rules.council_scope(user).filter(Council.objects.select_related("province"))
+
+
+def rounds_visible_to(user):
+    return rules.round_scope(user).filter(
+        Round.objects.select_related("council__province").annotate(
+            products=Count("evaluations", distinct=True)
+        )
+    )
+
+
+def council_for(user, code: str) -> Council:
+    return get_in_scope_or_404(
+        Council.objects.select_related("province"), rules.council_scope(user), code=code
+    )
+
+
+def round_for(user, code: str) -> Round:
+    return get_in_scope_or_404(
+        Round.objects.select_related("council__province"), rules.round_scope(user), code=code
+    )
+
+
+def evaluation_for(user, code: str) -> Evaluation:
+    return get_in_scope_or_404(
+        Evaluation.objects.select_related(
+            "round__council__province",
+            "dossier__product",
+            "dossier__producer__commune__province",
+            "dossier__criteria_set__product_set",
+            "dossier__criteria_set__instrument",
+        ),
+        rules.evaluation_scope(user),
+        code=code,
+    )
+
+
+def evaluations_of(rnd: Round, member=None):
+    """The round's products, with how many sheets are in (and the member's own, if given)."""
+    qs = rnd.evaluations.select_related(
+        "dossier__product", "dossier__producer", "dossier__criteria_set__product_set"
+    ).annotate(submitted=Count("sheets", filter=Q(sheets__submitted_at__isnull=False)))
+    if member is not None:
+        qs = qs.annotate(
+            mine=Count(
+                "sheets", filter=Q(sheets__member=member, sheets__submitted_at__isnull=False)
+            )
+        )
+    return qs.order_by("pk")
