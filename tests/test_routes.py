@@ -519,4 +519,19 @@ def test_list_filter_and_object_check_agree(world, persona):
                 disagree.append((place, kind, listed))
             if listed != (persona in SEES_PRODUCER[place]):
                 disagree.append((place, kind, "table"))
+    from ocop.evaluation import rules as evaluation_rules
+
+    council_scopes = {
+        "council": evaluation_rules.council_scope(user),
+        "round": evaluation_rules.round_scope(user),
+        "evaluation": evaluation_rules.evaluation_scope(user),
+    }
+    for place in PLACES:
+        for kind, scope in council_scopes.items():
+            obj = world[place][kind]
+            listed = scope.filter(type(obj).objects.filter(pk=obj.pk)).exists()
+            if listed != scope.covers(obj):
+                disagree.append((place, kind, listed))
+            if listed != (persona in SEES_COUNCIL[place]):
+                disagree.append((place, kind, "table"))
     assert not disagree

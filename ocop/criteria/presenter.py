@@ -62,6 +62,17 @@ class Row:
     def linked(self) -> set:
         return {getattr(d, "pk", d) for d in self.evidence}
 
+    def leaves(self) -> Iterator["Row"]:
+        if self.is_leaf:
+            yield self
+        for child in self.children:
+            yield from child.leaves()
+
+    def chosen_points(self):
+        """The sum of the chosen options' points under this row (a part's subtotal)."""
+        total = sum((Decimal(str(r.chosen.points)) for r in self.leaves() if r.chosen), Decimal(0))
+        return serialize.number(total)
+
     @property
     def answer_changed(self) -> bool:
         return (self.chosen and self.chosen.code) != (self.previous and self.previous.code)
