@@ -251,6 +251,16 @@ def add_dossiers(rnd: Round, dossiers, *, actor) -> list[Evaluation]:
             changes={"round": str(rnd), "dossier": dossier.code},
         )
         added.append(evaluation)
+    if added:
+        scorers = rnd.council.members.filter(left_on__isnull=True).select_related("user")
+        notify(
+            [m.user for m in scorers if m.scores],
+            "evaluation.added",
+            subject=f"{rnd} · {rnd.council.name}",
+            url=reverse("evaluation:round", args=[rnd.code]),
+            note=_("%(n)s sản phẩm chờ Hội đồng chấm điểm.") % {"n": len(added)},
+            exclude=actor,
+        )
     return added
 
 

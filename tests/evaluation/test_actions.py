@@ -342,3 +342,13 @@ def test_set_26_split_cases_ask_the_council_to_agree(
         score(evaluation, member, base if i % 2 == 0 else other)
     with pytest.raises(EvaluationError, match=f"tiêu chí {group.code}"):
         actions.close(evaluation, actor=chair)
+
+
+def test_members_hear_of_products_added_to_their_round(round_and_products, scorers, people):
+    from ocop.notify.models import Notification
+
+    rnd, _added = round_and_products
+    told = set(
+        Notification.objects.filter(verb="evaluation.added").values_list("recipient", flat=True)
+    )
+    assert told == {u.pk for u in scorers}  # not the secretary
