@@ -2,8 +2,10 @@
 
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
+from ninja.errors import AuthenticationError
 
 from ocop.criteria.api import router as criteria_router
+from ocop.evaluation.api import router as evaluation_router
 from ocop.lib.apierror import ApiError
 from ocop.places.api import router as places_router
 
@@ -25,6 +27,13 @@ def api_error(request, exc: ApiError):
     return api.create_response(request, body, status=exc.status)
 
 
+@api.exception_handler(AuthenticationError)
+def not_signed_in(request, exc: AuthenticationError):  # the session routes (django_auth)
+    return api.create_response(
+        request, {"detail": _("Hãy đăng nhập để dùng chức năng này."), "code": "login"}, status=401
+    )
+
+
 @api.exception_handler(Exception)
 def unexpected_error(request, exc: Exception):  # never a stack trace to API users
     import logging
@@ -37,3 +46,4 @@ def unexpected_error(request, exc: Exception):  # never a stack trace to API use
 
 api.add_router("/", places_router)
 api.add_router("/", criteria_router)
+api.add_router("/", evaluation_router)

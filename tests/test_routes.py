@@ -71,6 +71,13 @@ COUNCILS = frozenset({"admin", "central", "province", "council"})
 SEES_COUNCIL = {HERE: COUNCILS, COMMUNE: COUNCILS, PROVINCE: frozenset({"admin", "central"})}
 MANAGES_COUNCIL = {place: who - {"council"} for place, who in SEES_COUNCIL.items()}
 SITS_ON_COUNCIL = {HERE: frozenset({"council"}), COMMUNE: frozenset({"council"}), PROVINCE: NOBODY}
+# What the advisory team asked of a producer: its own accounts only (the PROVINCE place's
+# account is no persona), nothing else of the council.
+ASKED_PRODUCER = {
+    HERE: frozenset({"producer"}),
+    COMMUNE: frozenset({"other_producer"}),
+    PROVINCE: NOBODY,
+}
 
 
 @dataclass(frozen=True)
@@ -223,6 +230,35 @@ ROUTES = {
     "evaluation:reopen": Rule(SEES_COUNCIL, evaluation, "post"),
     "evaluation:close": Rule(SEES_COUNCIL, evaluation, "post"),
     "evaluation:reject": Rule(SEES_COUNCIL, evaluation, "post", {"reason": "Hồ sơ giả mạo"}),
+    # the paperwork: one's own signed sheet (no sheet yet: sent back to it, not a 404); a
+    # named member's sheet for the office and the chair (unsigned: sent to the product); the
+    # round's minutes and result table for all who see the round
+    "evaluation:sheet_pdf": Rule(SITS_ON_COUNCIL, evaluation),
+    "evaluation:member_sheet_pdf": Rule(
+        SEES_COUNCIL, lambda w, p: {**evaluation(w, p), "member_pk": w[p]["seat"].pk}
+    ),
+    "evaluation:minutes_pdf": Rule(SEES_COUNCIL, round_),
+    "evaluation:results_pdf": Rule(SEES_COUNCIL, round_),
+    "evaluation:results_xlsx": Rule(SEES_COUNCIL, round_),
+    # the advisory team's review: read by the council, written by the team and the office
+    "evaluation:advisory": Rule(SEES_COUNCIL, evaluation),
+    "evaluation:advisory_document": Rule(
+        SEES_COUNCIL, lambda w, p: {**evaluation(w, p), "doc": w[p]["document"].code}
+    ),
+    "evaluation:advisory_file": Rule(
+        SEES_COUNCIL, lambda w, p: {"code": w[p]["advisory_file"].code}
+    ),
+    "evaluation:requests": Rule(frozenset({"producer", "other_producer"})),
+    "evaluation:request": Rule(ASKED_PRODUCER, lambda w, p: {"code": w[p]["request"].code}),
+    # how the council scores: its office only, not its members
+    "evaluation:round_statistics": Rule(MANAGES_COUNCIL, round_),
+    "evaluation:council_statistics": Rule(MANAGES_COUNCIL, council),
+    # the API of a member's own sheets (session sign-in: 401 is the API's sign-in answer)
+    "api-v1:my_evaluations": Rule(SIGNED_IN),  # one's own: an empty list without a seat
+    "api-v1:my_sheet": Rule(SITS_ON_COUNCIL, evaluation),
+    "api-v1:save_my_sheet": Rule(SITS_ON_COUNCIL, evaluation, "put", {"answers": {"1.1": "1.1-1"}}),
+    "api-v1:update_my_sheet": Rule(SITS_ON_COUNCIL, evaluation, "patch", {"comment": "Đang chấm"}),
+    "api-v1:submit_my_sheet": Rule(SITS_ON_COUNCIL, evaluation, "post"),
     # notifications: one's own
     "notify:inbox": Rule(SIGNED_IN),
     "notify:mark_all_read": Rule(SIGNED_IN, method="post"),
@@ -234,6 +270,12 @@ POSTS = {
     "evaluation:round": Rule(MANAGES_COUNCIL, round_),
     "evaluation:declare": Rule(SITS_ON_COUNCIL, round_),
     "evaluation:sheet": Rule(SITS_ON_COUNCIL, evaluation, data={"a-1.1": "1.1-1"}),
+    "evaluation:advisory": Rule(
+        MANAGES_COUNCIL, evaluation, data={"form": "finding", "text": "Thiếu hợp đồng"}
+    ),
+    "evaluation:request": Rule(
+        ASKED_PRODUCER, lambda w, p: {"code": w[p]["request"].code}, data={"answer": "Đã gửi"}
+    ),
     "dossiers:section": Rule(SEES_PRODUCER, lambda w, p: {**draft(w, p), "section": "part1"}),
     "dossiers:self_assessment": Rule(SEES_PRODUCER, draft),
     "dossiers:assessment": Rule(THE_COMMUNE, dossier, data={"labour": "Lao động trong xã"}),
@@ -317,8 +359,38 @@ def _councils(world, hanoi_officer, lamdong_officer):
             round=rnd,
             evaluation=evaluation,
             seat=councils[code].members.order_by("pk").last(),
+            **_advisory(evaluation, officers[code], entry),
         )
     evaluation_actions.declare(world[HERE]["round"], actor=chair)
+
+
+def _advisory(evaluation, office, entry):
+    """The office asks for documents twice (one answered with the library's photo, one
+    open) and records a field visit with a photo."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from ocop.evaluation import advisory
+
+    today = timezone.localdate()
+    due = today + dt.timedelta(days=7)
+    answered = advisory.request_documents(evaluation, actor=office, what="Hợp đồng", due_on=due)
+    advisory.answer_request(
+        answered, actor=entry["account"], answer="Gửi kèm", documents=[entry["document"]]
+    )
+    visit = advisory.record_visit(
+        evaluation,
+        actor=office,
+        visited_on=today,
+        people="Tổ tư vấn",
+        notes="Đúng hồ sơ",
+        files=[png_file()],
+    )
+    return {
+        "request": advisory.request_documents(evaluation, actor=office, what="Hóa đơn", due_on=due),
+        "advisory_file": visit.photos.get(),
+    }
 
 
 @pytest.fixture(scope="module")
@@ -378,7 +450,7 @@ def _is_sign_in(response) -> bool:
 
 
 def _outcome(response) -> str:
-    if _is_sign_in(response):
+    if _is_sign_in(response) or response.status_code == 401:  # 401: the API's sign-in
         return "login"
     if response.status_code == 404:
         return "deny"
@@ -403,7 +475,11 @@ def _request(world, persona, method, url, data) -> str:
     outcome = None
     try:
         with transaction.atomic():
-            outcome = _outcome(getattr(client, method)(url, data))
+            if method in ("put", "patch"):  # API bodies are JSON
+                response = getattr(client, method)(url, data, content_type="application/json")
+            else:
+                response = getattr(client, method)(url, data)
+            outcome = _outcome(response)
             raise Rollback
     except Rollback:
         pass
@@ -534,4 +610,9 @@ def test_list_filter_and_object_check_agree(world, persona):
                 disagree.append((place, kind, listed))
             if listed != (persona in SEES_COUNCIL[place]):
                 disagree.append((place, kind, "table"))
+        asked = world[place]["request"]
+        scope = evaluation_rules.request_scope(user)
+        listed = scope.filter(type(asked).objects.filter(pk=asked.pk)).exists()
+        if listed != scope.covers(asked) or listed != (persona in ASKED_PRODUCER[place]):
+            disagree.append((place, "request", listed))
     assert not disagree

@@ -4,21 +4,26 @@
 Idempotent: nothing is added once the council exists."""
 
 import datetime as dt
+import io
 
+from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils import timezone
+from PIL import Image
 
 from ocop.accounts.models import User
 from ocop.dossiers import actions as dossier_actions
 from ocop.dossiers import walk as dossier_walk
 from ocop.dossiers.enums import DossierKind, State, Step
 from ocop.dossiers.models import Dossier
-from ocop.evaluation import actions
+from ocop.evaluation import actions, advisory
 from ocop.evaluation.enums import MemberRole, Relation
 from ocop.evaluation.models import Council
 from ocop.evaluation.walk import member_answers, open_round, score, set_up_council
 from ocop.legal.models import ProductSet
 from ocop.places.models import Province
 from ocop.producers.models import Producer
+from ocop.producers.queries import accounts_of
 from ocop.products import actions as product_actions
 
 DECISION = "2468/QĐ-UBND"
@@ -119,7 +124,50 @@ def seed() -> Council | None:
     for member in scorers[1:3]:
         for evaluation in scoring[1:]:
             score(evaluation, member, member_answers(sheet_of(evaluation), lower=3))
+    _advisory_review(wide, users["tinh.hanoi"])
     return council
+
+
+def _advisory_review(evaluation, leader):
+    """The advisory team on one product: a finding, documents asked and answered by the
+    producer, a field visit with a photo, and its report to the chair."""
+    today = timezone.localdate()
+    advisory.add_finding(
+        evaluation,
+        actor=leader,
+        criterion="1.1",
+        text="Nguyên liệu đất sét, men lấy tại địa phương; cần hợp đồng mua men với hộ cung cấp.",
+    )
+    asked = advisory.request_documents(
+        evaluation,
+        actor=leader,
+        what="Bổ sung hợp đồng mua nguyên liệu men và hóa đơn năm gần nhất.",
+        due_on=today + dt.timedelta(days=7),
+    )
+    producer = evaluation.dossier.producer
+    documents = list(producer.evidence.current()[:1])
+    account = accounts_of(producer).first()
+    if account is not None:
+        advisory.answer_request(
+            asked, actor=account, answer="Gửi hợp đồng nguyên tắc năm 2026.", documents=documents
+        )
+    out = io.BytesIO()
+    Image.new("RGB", (640, 480), (31, 111, 67)).save(out, "PNG")
+    advisory.record_visit(
+        evaluation,
+        actor=leader,
+        visited_on=today,
+        people="Tổ tư vấn (2 người), cán bộ OCOP xã Bát Tràng, chủ cơ sở",
+        notes="Xưởng sạch, lò nung khí đúng mô tả; khu đóng gói cần tách khỏi khu nguyên liệu.",
+        files=[ContentFile(out.getvalue(), name="xuong.png")],
+    )
+    advisory.file_report(
+        evaluation,
+        actor=leader,
+        conclusion="with_notes",
+        text="Hồ sơ đủ thành phần; chủ thể đã bổ sung hợp đồng nguyên liệu. Khảo sát thực tế "
+        "phù hợp hồ sơ. Đề nghị Hội đồng lưu ý tiêu chí 1.1 và khu đóng gói.",
+    )
 
 
 def sheet_of(evaluation):

@@ -84,3 +84,12 @@ EVALUATION_TRANSITIONS: dict[tuple[EvaluationState, EvaluationStep], EvaluationS
 # States in which members may still fill and submit their sheets.
 SCORING_OPEN = {E.SCORING, E.DISCUSSION}
 FINISHED = {E.CLOSED, E.REJECTED}
+
+
+class ReportConclusion(models.TextChoices):
+    """What the advisory team proposes to the chair. Điều 7.3.c, 7.4.c only say the team
+    writes an evaluation report to the chair; these are the council's regulation's words."""
+
+    READY = "ready", _("Hồ sơ đủ điều kiện đưa ra Hội đồng đánh giá")
+    WITH_NOTES = "with_notes", _("Đưa ra Hội đồng đánh giá, kèm các nội dung cần lưu ý")
+    NOT_READY = "not_ready", _("Hồ sơ chưa đủ điều kiện, đề nghị bổ sung, hoàn thiện")

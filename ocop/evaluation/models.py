@@ -18,10 +18,11 @@ from ocop.evaluation.enums import (
     MemberRole,
     MinimumsRule,
     Relation,
+    ReportConclusion,
 )
 from ocop.lib.codes import opaque_code
 from ocop.places.models import Province
-from ocop.producers.models import Producer
+from ocop.producers.models import EvidenceDocument, Producer
 
 
 def new_council_code() -> str:
@@ -319,3 +320,195 @@ class Discussion(models.Model):
 
     def __str__(self):
         return self.note[:80]
+
+
+# --- the advisory team's review of a dossier (Điều 7.3.c, 7.4.c) ---------------------------
+# Written only through ``ocop.evaluation.advisory``; the producer sees its document requests
+# (and the lab tests asked of it), never the team's findings, visits or report.
+
+
+def new_request_code() -> str:
+    return opaque_code("YC-")
+
+
+def new_advisory_file_code() -> str:
+    return opaque_code("TV-")
+
+
+def _by(**kwargs):
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, related_name="+", **kwargs
+    )
+
+
+class Finding(models.Model):
+    """A note of the team on the dossier, on one criterion of the sheet or on the whole."""
+
+    evaluation = models.ForeignKey(Evaluation, on_delete=models.CASCADE, related_name="findings")
+    criterion = models.CharField(_("tiêu chí"), max_length=20, blank=True)
+    text = models.TextField(_("nhận xét"))
+    by = _by(null=True)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+    def __str__(self):
+        return self.text[:80]
+
+
+class DocumentRequest(models.Model):
+    """The team asks the producer for more documents ("đề xuất bổ sung hồ sơ"); the producer
+    answers once in the system with a text and documents of its library. Both are kept."""
+
+    code = models.CharField(max_length=12, unique=True, default=new_request_code, editable=False)
+    evaluation = models.ForeignKey(
+        Evaluation, on_delete=models.CASCADE, related_name="document_requests"
+    )
+    what = models.TextField(_("tài liệu cần bổ sung"))
+    due_on = models.DateField(_("hạn bổ sung"))
+    asked_by = _by(null=True)
+    asked_at = models.DateTimeField(auto_now_add=True)
+    answer = models.TextField(_("trả lời của chủ thể"), blank=True)
+    documents = models.ManyToManyField(
+        EvidenceDocument, verbose_name=_("tài liệu bổ sung"), blank=True, related_name="+"
+    )
+    answered_by = _by(null=True, blank=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-asked_at", "-pk"]
+
+    def __str__(self):
+        return self.what[:80]
+
+    @property
+    def answered(self) -> bool:
+        return self.answered_at is not None
+
+
+class FieldVisit(models.Model):
+    """A visit to the production site ("khảo sát thực tế tại cơ sở sản xuất, kinh doanh")."""
+
+    evaluation = models.ForeignKey(Evaluation, on_delete=models.CASCADE, related_name="visits")
+    visited_on = models.DateField(_("ngày khảo sát"))
+    people = models.TextField(_("thành phần tham gia"))
+    notes = models.TextField(_("kết quả khảo sát"))
+    by = _by(null=True)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-visited_on", "-pk"]
+
+    def __str__(self):
+        return f"{self.visited_on:%d/%m/%Y}"
+
+
+class LabTest(models.Model):
+    """Extra quality test results the team asks for ("đề nghị bổ sung kết quả kiểm nghiệm
+    chất lượng (nếu cần)"), and the result once the lab's paper is in."""
+
+    evaluation = models.ForeignKey(Evaluation, on_delete=models.CASCADE, related_name="lab_tests")
+    what = models.TextField(_("chỉ tiêu cần kiểm nghiệm"))
+    lab = models.CharField(_("đơn vị kiểm nghiệm"), max_length=200, blank=True)
+    asked_by = _by(null=True)
+    asked_at = models.DateTimeField(auto_now_add=True)
+    result_note = models.TextField(_("kết quả kiểm nghiệm"), blank=True)
+    result_by = _by(null=True, blank=True)
+    result_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-asked_at", "-pk"]
+
+    def __str__(self):
+        return self.what[:80]
+
+    @property
+    def done(self) -> bool:
+        return self.result_at is not None
+
+
+def advisory_file_path(f: "AdvisoryFile", filename: str) -> str:
+    """Random, never derived from the user's file name (as the evidence library)."""
+    return f"advisory/{f.code[3:5]}/{f.code}{f.extension}"
+
+
+def advisory_thumbnail_path(f: "AdvisoryFile", filename: str) -> str:
+    return f"advisory/{f.code[3:5]}/{f.code}-thumb.webp"
+
+
+class AdvisoryFile(models.Model):
+    """A file of the team's own (a visit's photo, a lab's result), checked by
+    ``ocop.lib.uploads``; it never changes, and is served only to those who see the review."""
+
+    code = models.CharField(
+        max_length=12, unique=True, default=new_advisory_file_code, editable=False
+    )
+    evaluation = models.ForeignKey(
+        Evaluation, on_delete=models.CASCADE, related_name="advisory_files"
+    )
+    visit = models.ForeignKey(
+        FieldVisit, null=True, blank=True, on_delete=models.CASCADE, related_name="photos"
+    )
+    lab_test = models.ForeignKey(
+        LabTest, null=True, blank=True, on_delete=models.CASCADE, related_name="files"
+    )
+    file = models.FileField(upload_to=advisory_file_path, max_length=200)
+    thumbnail = models.FileField(upload_to=advisory_thumbnail_path, max_length=200, blank=True)
+    original_name = models.CharField(_("tên tệp gốc"), max_length=255)
+    content_type = models.CharField(max_length=100)
+    extension = models.CharField(max_length=8)
+    size = models.PositiveBigIntegerField()
+    sha256 = models.CharField(max_length=64)
+    uploaded_by = _by(null=True)
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["uploaded_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(visit__isnull=False, lab_test__isnull=True)
+                | Q(visit__isnull=True, lab_test__isnull=False),
+                name="advisory_file_of_visit_or_lab_test",
+            )
+        ]
+
+    def __str__(self):
+        return self.original_name
+
+    @property
+    def is_image(self) -> bool:
+        return self.content_type.startswith("image/")
+
+
+class AdvisoryReport(models.Model):
+    """The team's evaluation report to the chair ("báo cáo đánh giá gửi Chủ tịch Hội đồng").
+    Filed once and never edited: a later report supersedes it, and both are kept."""
+
+    evaluation = models.ForeignKey(
+        Evaluation, on_delete=models.CASCADE, related_name="advisory_reports"
+    )
+    text = models.TextField(_("nội dung báo cáo"))
+    conclusion = models.CharField(
+        _("kết luận, đề xuất"), max_length=12, choices=ReportConclusion.choices
+    )
+    supersedes = models.OneToOneField(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.RESTRICT,
+        related_name="superseded_by",
+    )
+    filed_by = _by(null=True)
+    filed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-filed_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.get_conclusion_display()} ({self.filed_at:%d/%m/%Y})"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError("A filed advisory report is never edited; file a new one.")
+        super().save(*args, **kwargs)

@@ -3,7 +3,7 @@
 from django.db.models import Count, Q
 
 from ocop.evaluation import rules
-from ocop.evaluation.models import Council, Evaluation, Round
+from ocop.evaluation.models import AdvisoryFile, Council, DocumentRequest, Evaluation, Round
 from ocop.lib.scope import get_in_scope_or_404
 
 
@@ -57,3 +57,23 @@ def evaluations_of(rnd: Round, member=None):
             )
         )
     return qs.order_by("pk")
+
+
+def request_for(user, code: str) -> DocumentRequest:
+    """A document request of the advisory team, for the accounts of the producer asked."""
+    return get_in_scope_or_404(
+        DocumentRequest.objects.select_related(
+            "evaluation__dossier__product", "evaluation__dossier__producer", "evaluation__round"
+        ),
+        rules.request_scope(user),
+        code=code,
+    )
+
+
+def advisory_file_for(user, code: str) -> AdvisoryFile:
+    """A visit's photo or a lab's paper, for those who see the product's evaluation."""
+    return get_in_scope_or_404(
+        AdvisoryFile.objects.select_related("evaluation"),
+        rules.evaluation_scope(user).through("evaluation"),
+        code=code,
+    )

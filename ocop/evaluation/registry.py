@@ -4,7 +4,13 @@ from django.utils.translation import gettext_lazy as _
 
 from ocop.audit import verbs
 from ocop.evaluation import rules
-from ocop.evaluation.enums import Body, EvaluationState, MemberRole, MinimumsRule
+from ocop.evaluation.enums import (
+    Body,
+    EvaluationState,
+    MemberRole,
+    MinimumsRule,
+    ReportConclusion,
+)
 from ocop.lib import navigation
 from ocop.lib.navigation import MenuItem
 
@@ -40,6 +46,48 @@ KEYS = {
     "left_on": _("Đến ngày"),
 }
 
+# The advisory team's review (ocop.evaluation.advisory), all recorded on the evaluation.
+ADVISORY_VERBS = {
+    "advisory.finding": _("Tổ tư vấn ghi nhận xét về hồ sơ"),
+    "advisory.request": _("Tổ tư vấn đề xuất bổ sung hồ sơ"),
+    "advisory.answer": _("Chủ thể trả lời yêu cầu bổ sung hồ sơ"),
+    "advisory.visit": _("Tổ tư vấn ghi kết quả khảo sát thực tế"),
+    "advisory.visit_files": _("Thêm ảnh, tệp của đợt khảo sát thực tế"),
+    "advisory.lab_test": _("Tổ tư vấn đề nghị bổ sung kết quả kiểm nghiệm"),
+    "advisory.lab_result": _("Ghi kết quả kiểm nghiệm bổ sung"),
+    "advisory.report": _("Tổ tư vấn gửi báo cáo đánh giá đến Chủ tịch Hội đồng"),
+}
+ADVISORY_KEYS = {
+    "criterion": _("Tiêu chí"),
+    "finding": _("Nhận xét"),
+    "request": _("Yêu cầu"),
+    "what": _("Nội dung đề nghị"),
+    "due_on": _("Hạn bổ sung"),
+    "answer": _("Trả lời của chủ thể"),
+    "documents": _("Tài liệu bổ sung"),
+    "visited_on": _("Ngày khảo sát"),
+    "people": _("Thành phần tham gia"),
+    "visit_notes": _("Kết quả khảo sát"),
+    "files": _("Tệp đính kèm"),
+    "lab_test": _("Đề nghị kiểm nghiệm số"),
+    "lab": _("Đơn vị kiểm nghiệm"),
+    "lab_result": _("Kết quả kiểm nghiệm"),
+    "conclusion": _("Kết luận, đề xuất"),
+    "report": _("Nội dung báo cáo"),
+    "supersedes": _("Thay báo cáo gửi lúc"),
+}
+
+
+def _asked_of_me(user) -> bool:
+    """A producer's account the advisory team has asked something of."""
+    from ocop.evaluation.models import DocumentRequest, LabTest
+
+    scope = rules.request_scope(user)
+    return not scope.empty and (
+        scope.filter(DocumentRequest.objects.all()).exists()
+        or scope.filter(LabTest.objects.all()).exists()
+    )
+
 
 def _role_lines(user):
     return [
@@ -59,6 +107,16 @@ def register() -> None:
             "minimums_rule": dict(MinimumsRule.choices),
         },
         lists={"members", "interests", "rejections"},
+    )
+    verbs.register(
+        ADVISORY_VERBS,
+        keys=ADVISORY_KEYS,
+        values={"conclusion": dict(ReportConclusion.choices)},
+        lists={"documents", "files"},
+    )
+    navigation.add_menu_item(
+        "evaluation:requests",
+        MenuItem(37, _("Yêu cầu bổ sung hồ sơ"), "evaluation:requests", _asked_of_me),
     )
     navigation.add_menu_item(
         "evaluation:home",

@@ -7,7 +7,7 @@ a member with a conflict of interest cannot open that product's sheet.
 """
 
 from ocop.accounts import rules as account_rules
-from ocop.evaluation.enums import SCORING_OPEN, EvaluationState, Level, Relation
+from ocop.evaluation.enums import FINISHED, SCORING_OPEN, Body, EvaluationState, Level, Relation
 from ocop.evaluation.models import CouncilMember, Declaration, Interest
 from ocop.lib.scope import Scope
 from ocop.producers.rules import producer_ids
@@ -143,3 +143,48 @@ def sees_scores(user, evaluation, own_sheet=None) -> bool:
     if evaluation.round.council.members_see_scores:
         return True
     return bool(own_sheet and own_sheet.submitted) or is_recused(member, evaluation)
+
+
+def can_read_sheet(user, evaluation, member: CouncilMember) -> bool:
+    """Download ``member``'s signed sheet (Phụ lục II) for the product: the member themself,
+    the council's office and its chair; once the product has a result, everyone who sees
+    the product. The caller has fetched the product through ``evaluation_scope``."""
+    council = evaluation.round.council
+    return (
+        member.user_id == getattr(user, "pk", None)
+        or can_manage_council(user, council)
+        or is_chair(user, council)
+        or evaluation.state in FINISHED
+    )
+
+
+# --- the advisory team (Điều 7.3.c, 7.4.c) -------------------------------------------------
+# Its members see the round and its products through ``council_scope`` (seats of any body).
+
+
+def advisory_seat(user, council) -> CouncilMember | None:
+    for s in seats(user):
+        if s.council_id == council.pk and s.body == Body.ADVISORY:
+            return s
+    return None
+
+
+def is_advisor(user, council) -> bool:
+    return advisory_seat(user, council) is not None
+
+
+def can_review(user, evaluation) -> bool:
+    """Record the team's findings, requests, visits, lab tests and report on a product: a
+    member of the advisory team of the round's council (not one the system sees acting for
+    the producer or serving its commune), or the council's office."""
+    council = evaluation.round.council
+    member = advisory_seat(user, council)
+    if member is not None and not detected_relations(member, evaluation.dossier.producer):
+        return True
+    return can_manage_council(user, council)
+
+
+def request_scope(user) -> Scope:
+    """What the team asked of a producer (document requests, lab tests) that its accounts
+    see: only their own producers'. Nothing else of the council reaches them."""
+    return Scope.of(evaluation__dossier__producer_id=producer_ids(user))

@@ -14,7 +14,7 @@ from ocop.accounts.enums import Role
 from ocop.accounts.models import RoleAssignment
 from ocop.criteria import presenter, serialize
 from ocop.dossiers.queries import latest_submitted_version
-from ocop.evaluation import actions, queries, rules
+from ocop.evaluation import actions, advisory, queries, rules
 from ocop.evaluation.actions import EvaluationError
 from ocop.evaluation.enums import SCORING_OPEN, Body, EvaluationState, Level
 from ocop.evaluation.forms import (
@@ -462,6 +462,12 @@ def product(request, code: str):
             "beside": beside,
             "producer_total": _producer_total(evaluation),
             "threshold": serialize.number(council.spread_threshold),
+            "readable_sheets": {
+                s.member_id
+                for s in standing["sheets"]
+                if rules.can_read_sheet(user, evaluation, s.member)
+            },
+            "advisory": advisory.summary(evaluation),
         },
     )
 
