@@ -322,7 +322,7 @@ def _place(world, key, commune, province_officer, account, producer_fields):
 
 def _councils(world, hanoi_officer, lamdong_officer):
     """Each province's council with a round holding an accepted product of each place."""
-    from ocop.evaluation import actions as evaluation_actions
+    from ocop.evaluation import councils as council_actions
     from ocop.evaluation.walk import open_round, set_up_council
 
     hanoi, lamdong = Province.objects.get(code="01"), Province.objects.get(code="68")
@@ -361,7 +361,7 @@ def _councils(world, hanoi_officer, lamdong_officer):
             seat=councils[code].members.order_by("pk").last(),
             **_advisory(evaluation, officers[code], entry),
         )
-    evaluation_actions.declare(world[HERE]["round"], actor=chair)
+    council_actions.declare(world[HERE]["round"], actor=chair)
 
 
 def _advisory(evaluation, office, entry):

@@ -16,7 +16,7 @@ from ocop.dossiers import actions as dossier_actions
 from ocop.dossiers import walk as dossier_walk
 from ocop.dossiers.enums import DossierKind, State, Step
 from ocop.dossiers.models import Dossier
-from ocop.evaluation import actions, advisory
+from ocop.evaluation import actions, advisory, councils
 from ocop.evaluation.enums import MemberRole, Relation
 from ocop.evaluation.models import Council
 from ocop.evaluation.walk import member_answers, open_round, score, set_up_council
@@ -111,12 +111,12 @@ def seed() -> Council | None:
         for reg, name, number, day in IN_PROGRESS
     ]
     rnd, scoring = open_round(council, officer, current)
-    waiting = list(actions.candidates(rnd))
-    scoring += actions.add_dossiers(rnd, waiting, actor=officer)
+    waiting = list(councils.candidates(rnd))
+    scoring += councils.add_dossiers(rnd, waiting, actor=officer)
     # One member has a family tie to the Phú Xuyên household: recused from its products.
     household = producers.get("01D8012345")
     relations = {household: (Relation.FAMILY, "Anh em họ")} if household else {}
-    actions.declare(rnd, actor=users["hoidong.khcn"], relations=relations)
+    councils.declare(rnd, actor=users["hoidong.khcn"], relations=relations)
     wide = scoring[0]
     sheet = wide.dossier.criteria_set.sheet()
     score(wide, users["hoidong.nnmt"], member_answers(sheet, lower=0))

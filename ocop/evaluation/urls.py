@@ -1,15 +1,19 @@
 from django.urls import path
 
-from ocop.evaluation import advisory_views, document_views, stats_views, views
+from ocop.evaluation import advisory_views, council_views, document_views, stats_views, views
 
 app_name = "evaluation"
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("hoi-dong/moi/", views.council_new, name="council_new"),
-    path("hoi-dong/<str:code>/", views.council, name="council"),
-    path("hoi-dong/<str:code>/thanh-vien/<int:pk>/thoi/", views.member_leave, name="member_leave"),
-    path("hoi-dong/<str:code>/dot/moi/", views.round_new, name="round_new"),
+    path("hoi-dong/moi/", council_views.council_new, name="council_new"),
+    path("hoi-dong/<str:code>/", council_views.council, name="council"),
+    path(
+        "hoi-dong/<str:code>/thanh-vien/<int:pk>/thoi/",
+        council_views.member_leave,
+        name="member_leave",
+    ),
+    path("hoi-dong/<str:code>/dot/moi/", council_views.round_new, name="round_new"),
     path(
         "hoi-dong/<str:code>/thong-ke/",
         stats_views.council_statistics,

@@ -5,7 +5,7 @@ import datetime as dt
 
 from ocop.criteria.engine import Sheet
 from ocop.dossiers.walk import demo_answers
-from ocop.evaluation import actions, rules
+from ocop.evaluation import actions, councils, rules
 from ocop.evaluation.enums import Level
 
 
@@ -13,7 +13,7 @@ def set_up_council(province, officer, seats, *, advisory=(), **fields):
     """A provincial council with ``seats`` = ``[(user, role, office), ...]`` (and advisory
     team members the same way), established by decision on its term's first day."""
     start = fields.pop("term_from", dt.date(2026, 7, 1))
-    council = actions.create_council(
+    council = councils.create_council(
         actor=officer,
         level=Level.PROVINCE,
         province=province,
@@ -25,9 +25,9 @@ def set_up_council(province, officer, seats, *, advisory=(), **fields):
         **fields,
     )
     for user, role, office in seats:
-        actions.add_member(council, user, actor=officer, role=role, office=office, joined_on=start)
+        councils.add_member(council, user, actor=officer, role=role, office=office, joined_on=start)
     for user, role, office in advisory:
-        actions.add_member(
+        councils.add_member(
             council, user, actor=officer, role=role, office=office, body="advisory", joined_on=start
         )
     return council
@@ -38,10 +38,10 @@ def open_round(council, officer, dossiers, *, extra=None):
     first = dossiers[0]
     rnd = council.rounds.filter(
         year=first.round_year, number=first.round_number
-    ).first() or actions.create_round(
+    ).first() or councils.create_round(
         council, actor=officer, year=first.round_year, number=first.round_number
     )
-    return rnd, actions.add_dossiers(rnd, dossiers, actor=officer)
+    return rnd, councils.add_dossiers(rnd, dossiers, actor=officer)
 
 
 def member_answers(sheet: Sheet, lower: int = 0) -> dict[str, str]:
@@ -64,7 +64,7 @@ def score(evaluation, user, answers=None, *, submit=True, rejections=(), comment
         )
         is None
     ):
-        actions.declare(evaluation.round, actor=user)
+        councils.declare(evaluation.round, actor=user)
     if answers is None:
         answers = member_answers(evaluation.dossier.criteria_set.sheet())
     sheet = actions.save_sheet(

@@ -9,7 +9,7 @@ from ocop.accounts import actions as account_actions
 from ocop.accounts.enums import Role
 from ocop.audit.models import AuditEntry
 from ocop.criteria import engine
-from ocop.evaluation import actions, rules
+from ocop.evaluation import actions, councils, rules
 from ocop.evaluation.actions import EvaluationError
 from ocop.evaluation.enums import EvaluationState, Level, MemberRole, MinimumsRule, Relation
 from ocop.evaluation.models import ScoreSheet
@@ -34,12 +34,12 @@ def test_council_is_set_up_by_its_province_only(other_province_officer, province
         "term_from": dt.date(2026, 7, 1),
     }
     with pytest.raises(EvaluationError):
-        actions.create_council(
+        councils.create_council(
             actor=other_province_officer, level=Level.PROVINCE, province=hanoi, **fields
         )
     with pytest.raises(EvaluationError):
-        actions.create_council(actor=province_officer, level=Level.CENTRAL, **fields)
-    council = actions.create_council(
+        councils.create_council(actor=province_officer, level=Level.CENTRAL, **fields)
+    council = councils.create_council(
         actor=province_officer, level=Level.PROVINCE, province=hanoi, **fields
     )
     # The regulation's settings start at their documented defaults.
@@ -51,14 +51,14 @@ def test_council_is_set_up_by_its_province_only(other_province_officer, province
 
 def test_a_council_has_one_chair(council, province_officer, plain_user):
     with pytest.raises(EvaluationError, match="Chủ tịch"):
-        actions.add_member(
+        councils.add_member(
             council, plain_user, actor=province_officer, role=MemberRole.CHAIR, office="Sở Y tế"
         )
 
 
 def test_standard_rounds_take_the_dates_of_article_5(council, province_officer):
-    first = actions.create_round(council, actor=province_officer, year=2027, number=1)
-    second = actions.create_round(council, actor=province_officer, year=2027, number=2)
+    first = councils.create_round(council, actor=province_officer, year=2027, number=1)
+    second = councils.create_round(council, actor=province_officer, year=2027, number=2)
     assert (first.proposals_before, first.finish_before) == (
         dt.date(2027, 4, 30),
         dt.date(2027, 6, 30),
@@ -68,16 +68,16 @@ def test_standard_rounds_take_the_dates_of_article_5(council, province_officer):
         dt.date(2027, 12, 30),
     )
     with pytest.raises(EvaluationError, match="đợt bổ sung"):
-        actions.create_round(council, actor=province_officer, year=2027, number=3)
+        councils.create_round(council, actor=province_officer, year=2027, number=3)
 
 
 def test_an_extra_round_needs_the_regulation_and_the_plan(council, province_officer):
     dates = {"proposals_before": dt.date(2027, 7, 15), "finish_before": dt.date(2027, 8, 30)}
     with pytest.raises(EvaluationError, match="Điều 5"):
-        actions.create_round(
+        councils.create_round(
             council, actor=province_officer, year=2027, number=3, extra=True, **dates
         )
-    rnd = actions.create_round(
+    rnd = councils.create_round(
         council,
         actor=province_officer,
         year=2027,
@@ -104,9 +104,9 @@ def test_a_round_takes_only_its_provinces_accepted_dossiers(
     rnd, added = open_round(council, province_officer, [accepted])
     assert [e.dossier for e in added] == [accepted]
     with pytest.raises(EvaluationError, match=draft.code):
-        actions.add_dossiers(rnd, [draft], actor=province_officer)
+        councils.add_dossiers(rnd, [draft], actor=province_officer)
     with pytest.raises(EvaluationError):  # already in the round
-        actions.add_dossiers(rnd, [accepted], actor=province_officer)
+        councils.add_dossiers(rnd, [accepted], actor=province_officer)
 
 
 def test_another_provinces_officer_cannot_fill_the_round(
@@ -114,7 +114,7 @@ def test_another_provinces_officer_cannot_fill_the_round(
 ):
     rnd, _ = round_and_products
     with pytest.raises(EvaluationError):
-        actions.add_dossiers(rnd, [accepted], actor=other_province_officer)
+        councils.add_dossiers(rnd, [accepted], actor=other_province_officer)
 
 
 # --- conflicts of interest ---------------------------------------------------------------
@@ -124,14 +124,14 @@ def test_a_member_declares_before_scoring(evaluation, scorers):
     member = scorers[1]
     with pytest.raises(EvaluationError, match="khai báo"):
         actions.save_sheet(evaluation, actor=member, answers={})
-    actions.declare(evaluation.round, actor=member)
+    councils.declare(evaluation.round, actor=member)
     assert rules.can_score(member, evaluation)
 
 
 def test_a_declared_relation_recuses_the_member(evaluation, scorers, chair):
     member = scorers[2]
     producer = evaluation.dossier.producer
-    actions.declare(evaluation.round, actor=member, relations={producer: (Relation.FAMILY, "")})
+    councils.declare(evaluation.round, actor=member, relations={producer: (Relation.FAMILY, "")})
     assert not rules.can_score(member, evaluation)
     with pytest.raises(EvaluationError, match="xung đột lợi ích"):
         actions.save_sheet(evaluation, actor=member, answers={})
@@ -148,7 +148,7 @@ def test_a_link_the_system_sees_is_flagged_without_declaring(evaluation, scorers
     )
     seat = rules.seat(member, evaluation.round.council)
     assert rules.recusal_reasons(seat, evaluation) == [str(Relation.COMMUNE_OFFICE.label)]
-    declaration = actions.declare(evaluation.round, actor=member)
+    declaration = councils.declare(evaluation.round, actor=member)
     assert [i.relation for i in declaration.interests.all()] == [Relation.COMMUNE_OFFICE]
     assert not rules.can_score(member, evaluation)
 
@@ -158,14 +158,14 @@ def test_a_declaration_names_only_producers_of_the_round(evaluation, scorers, ot
 
     stranger = Producer.objects.get(name="Cơ sở Gốm Minh")
     with pytest.raises(EvaluationError):
-        actions.declare(
+        councils.declare(
             evaluation.round, actor=scorers[0], relations={stranger: (Relation.OTHER, "")}
         )
 
 
 def test_the_secretary_does_not_score(evaluation, people):
     with pytest.raises(EvaluationError, match="thành viên chấm điểm"):
-        actions.declare(evaluation.round, actor=people["hd.thuky"])
+        councils.declare(evaluation.round, actor=people["hd.thuky"])
 
 
 # --- sheets ------------------------------------------------------------------------------
@@ -192,7 +192,7 @@ def test_a_submitted_sheet_is_locked_and_signed(evaluation, chair):
 
 
 def test_an_unknown_option_is_refused_in_words(evaluation, chair):
-    actions.declare(evaluation.round, actor=chair)
+    councils.declare(evaluation.round, actor=chair)
     with pytest.raises(EvaluationError) as refused:
         actions.save_sheet(evaluation, actor=chair, answers={"1.1": "1.1-99"})
     assert "1.1-99" in str(refused.value)
@@ -266,7 +266,7 @@ def test_a_recused_members_sheet_does_not_count(evaluation, scorers, chair):
     for member in scorers[:3]:
         score(evaluation, member)
     recused = scorers[4]
-    actions.declare(
+    councils.declare(
         evaluation.round,
         actor=recused,
         relations={evaluation.dossier.producer: (Relation.ADVISER, "Tư vấn bao bì năm 2025")},
@@ -299,7 +299,7 @@ def test_minimums_follow_the_councils_setting(evaluation, scorers, chair, provin
     )
     assert on_mean.band_stars >= 4
     assert marked.code in {u.criterion for u in on_mean.unmet_minimums}
-    actions.update_council(
+    councils.update_council(
         evaluation.round.council, actor=province_officer, minimums_rule=MinimumsRule.MAJORITY
     )
     closed = actions.close(evaluation, actor=chair)

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from ocop.accounts.enums import Role
 from ocop.audit.models import AuditEntry
-from ocop.evaluation import actions, advisory, rules
+from ocop.evaluation import advisory, councils, rules
 from ocop.evaluation.actions import EvaluationError
 from ocop.evaluation.enums import Body, EvaluationState, MemberRole, ReportConclusion
 from ocop.evaluation.models import (
@@ -32,7 +32,7 @@ WEEK = dt.timedelta(days=7)
 @pytest.fixture
 def advisor(council, province_officer):
     user = make_user("tv.thanhvien", Role.COUNCIL_MEMBER, province="01")
-    actions.add_member(
+    councils.add_member(
         council,
         user,
         actor=province_officer,
@@ -46,7 +46,7 @@ def advisor(council, province_officer):
 @pytest.fixture
 def leader(council, province_officer):
     user = make_user("tv.totruong", Role.COUNCIL_MEMBER, province="01")
-    actions.add_member(
+    councils.add_member(
         council,
         user,
         actor=province_officer,

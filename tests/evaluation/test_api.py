@@ -7,7 +7,7 @@ from django.conf import settings
 from django.test import Client
 
 from ocop.audit.models import AuditEntry
-from ocop.evaluation import actions
+from ocop.evaluation import actions, councils
 from ocop.evaluation.enums import EvaluationState, Relation
 from ocop.evaluation.models import ScoreSheet
 from ocop.evaluation.walk import member_answers, score
@@ -24,7 +24,7 @@ def send(client, method, path, body=None):
 
 @pytest.fixture
 def declared(evaluation, chair):
-    actions.declare(evaluation.round, actor=chair)
+    councils.declare(evaluation.round, actor=chair)
     return evaluation
 
 
@@ -77,7 +77,7 @@ def test_refusals_say_why_in_vietnamese(client_for, evaluation, chair, answers):
         "code": "not_declared",
     }
     assert client.get(url(evaluation)).json()["code"] == "not_declared"
-    actions.declare(evaluation.round, actor=chair)
+    councils.declare(evaluation.round, actor=chair)
 
     first = next(iter(answers))
     wrong = send(client, "put", url(evaluation), {"answers": {first: "no-such-option"}})
@@ -113,7 +113,7 @@ def test_a_closed_product_refuses_writing(client_for, evaluation, scorers, chair
 def test_a_recused_member_is_refused(client_for, evaluation, scorers, answers):
     member = scorers[2]
     producer = evaluation.dossier.producer
-    actions.declare(evaluation.round, actor=member, relations={producer: (Relation.FAMILY, "")})
+    councils.declare(evaluation.round, actor=member, relations={producer: (Relation.FAMILY, "")})
     client = client_for(member)
     for response in (
         client.get(url(evaluation)),

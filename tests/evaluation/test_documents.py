@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from ocop.criteria import presenter
-from ocop.evaluation import actions, rules
+from ocop.evaluation import actions, councils, rules
 from ocop.evaluation.enums import EvaluationState, Relation
 from ocop.evaluation.walk import member_answers, score
 
@@ -56,7 +56,7 @@ def close_with_four(evaluation, scorers, chair):
     score(evaluation, chair, comment=COMMENT)
     for lower, member in enumerate(scorers[1:4], start=1):
         score(evaluation, member, member_answers(tree, lower=lower))
-    actions.declare(
+    councils.declare(
         evaluation.round,
         actor=scorers[4],
         relations={evaluation.dossier.producer: (Relation.ADVISER, ADVICE)},
@@ -221,7 +221,7 @@ def test_the_minutes_keep_an_open_products_scores_from_a_member_yet_to_score(
     total = flat(f"Tổng điểm trung bình (tạm tính): {vn(sheet.result['total'])}")
     office = flat(pdf_text(get(client_for(province_officer), "minutes_pdf", evaluation.round.code)))
     assert total in office
-    actions.declare(evaluation.round, actor=scorers[1])
+    councils.declare(evaluation.round, actor=scorers[1])
     member = flat(pdf_text(get(client_for(scorers[1]), "minutes_pdf", evaluation.round.code)))
     assert total not in member
     assert flat("Điểm của từng thành viên chưa công bố") in member

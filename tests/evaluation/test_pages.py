@@ -4,7 +4,7 @@ import re
 
 from django.urls import reverse
 
-from ocop.evaluation import actions
+from ocop.evaluation import actions, councils
 from ocop.evaluation.enums import EvaluationState, Relation
 from ocop.evaluation.models import ScoreSheet
 from ocop.evaluation.walk import member_answers, score
@@ -37,7 +37,7 @@ def test_the_declaration_page_records_a_relation(client_for, evaluation, scorers
 
 
 def test_autosave_answers_json_and_keeps_the_answers(client_for, evaluation, chair):
-    actions.declare(evaluation.round, actor=chair)
+    councils.declare(evaluation.round, actor=chair)
     answers = member_answers(evaluation.dossier.criteria_set.sheet())
     first = dict(list(answers.items())[:3])
     response = client_for(chair).post(
@@ -52,7 +52,7 @@ def test_autosave_answers_json_and_keeps_the_answers(client_for, evaluation, cha
 
 
 def test_submitting_an_incomplete_sheet_says_what_is_missing(client_for, evaluation, chair):
-    actions.declare(evaluation.round, actor=chair)
+    councils.declare(evaluation.round, actor=chair)
     answers = member_answers(evaluation.dossier.criteria_set.sheet())
     partial = dict(list(answers.items())[:3])
     response = client_for(chair).post(
@@ -67,7 +67,7 @@ def test_submitting_an_incomplete_sheet_says_what_is_missing(client_for, evaluat
 
 
 def test_submit_and_next_signs_and_goes_to_the_round(client_for, evaluation, chair):
-    actions.declare(evaluation.round, actor=chair)
+    councils.declare(evaluation.round, actor=chair)
     answers = member_answers(evaluation.dossier.criteria_set.sheet())
     response = client_for(chair).post(
         reverse("evaluation:sheet", args=[evaluation.code]),
@@ -169,7 +169,7 @@ def test_pages_answer_the_council_member(client_for, evaluation, chair):
 
 
 def test_part_subtotals_show_without_javascript(client_for, evaluation, chair):
-    actions.declare(evaluation.round, actor=chair)
+    councils.declare(evaluation.round, actor=chair)
     answers = member_answers(evaluation.dossier.criteria_set.sheet())
     sheet = actions.save_sheet(evaluation, actor=chair, answers=answers)
     html = client_for(chair).get(reverse("evaluation:sheet", args=[evaluation.code])).content
