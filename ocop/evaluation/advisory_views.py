@@ -5,7 +5,7 @@ the requests and lab tests of its own producers, nothing else of the council."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -25,6 +25,7 @@ from ocop.evaluation.advisory_forms import (
 )
 from ocop.evaluation.enums import FINISHED
 from ocop.evaluation.models import DocumentRequest, LabTest
+from ocop.lib import uploads
 from ocop.producers.models import EvidenceDocument
 from ocop.producers.queries import accounts_of
 
@@ -166,26 +167,13 @@ def page(request, code: str):
     )
 
 
-def _serve(f, *, title: str, thumbnail: bool):
-    handle = (f.thumbnail if thumbnail else f.file).open("rb")
-    response = FileResponse(
-        handle,
-        content_type="image/webp" if thumbnail else f.content_type,
-        as_attachment=not (thumbnail or f.is_image or f.extension == ".pdf"),
-        filename=f"{title[:80]}{'.webp' if thumbnail else f.extension}",
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, max-age=3600"
-    return response
-
-
 @login_required
 def advisory_file(request, code: str):
     """A visit's photo or a lab's paper (``?thumb=1``: its thumbnail)."""
     f = queries.advisory_file_for(request.user, code)
     thumbnail = request.GET.get("thumb") == "1" and bool(f.thumbnail)
     title = f.original_name.rsplit(".", 1)[0] or f.code
-    return _serve(f, title=title, thumbnail=thumbnail)
+    return uploads.serve(f, title=title, thumbnail=thumbnail)
 
 
 @login_required
@@ -198,7 +186,7 @@ def answer_document(request, code: str, doc: str):
     ).values("evidencedocument_id")
     document = get_object_or_404(EvidenceDocument, code=doc, pk__in=linked)
     thumbnail = request.GET.get("thumb") == "1" and bool(document.thumbnail)
-    return _serve(document, title=document.title, thumbnail=thumbnail)
+    return uploads.serve(document, title=document.title, thumbnail=thumbnail)
 
 
 # --- the producer's side -----------------------------------------------------------------

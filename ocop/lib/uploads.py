@@ -305,3 +305,21 @@ def _broken_office() -> UploadRefused:
 
 def _macros() -> UploadRefused:
     return UploadRefused(gettext("Tệp Word/Excel có macro không được nhận."))
+
+
+def serve(stored, *, title: str, thumbnail: bool = False):
+    """A private download of a checked upload (``file``, ``thumbnail``, ``content_type``,
+    ``extension``, ``is_image``): shown in the browser when it is an image or a PDF, kept
+    out of shared caches, never sniffed as another type."""
+    from django.http import FileResponse
+
+    handle = (stored.thumbnail if thumbnail else stored.file).open("rb")
+    response = FileResponse(
+        handle,
+        content_type="image/webp" if thumbnail else stored.content_type,
+        as_attachment=not (thumbnail or stored.is_image or stored.extension == ".pdf"),
+        filename=f"{title[:80]}{'.webp' if thumbnail else stored.extension}",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, max-age=3600"
+    return response

@@ -5,7 +5,7 @@ from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from ocop.accounts import rules as account_rules
 from ocop.accounts.invitations import send_invitation
 from ocop.audit.log import history
+from ocop.lib import uploads
 from ocop.lib.text import fold
 from ocop.producers import actions, queries, rules
 from ocop.producers.actions import EDITABLE_FIELDS, ProducerError
@@ -255,16 +256,7 @@ def _document_or_404(request, code: str, doc: str):
 def evidence_file(request, code: str, doc: str):
     document = _document_or_404(request, code, doc)
     thumbnail = request.GET.get("thumb") == "1" and document.thumbnail
-    handle = (document.thumbnail if thumbnail else document.file).open("rb")
-    response = FileResponse(
-        handle,
-        content_type="image/webp" if thumbnail else document.content_type,
-        as_attachment=not (thumbnail or document.is_image or document.extension == ".pdf"),
-        filename=f"{document.title[:80]}{'.webp' if thumbnail else document.extension}",
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, max-age=3600"
-    return response
+    return uploads.serve(document, title=document.title, thumbnail=bool(thumbnail))
 
 
 @login_required

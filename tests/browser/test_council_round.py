@@ -5,11 +5,8 @@ The council, the round and the accepted dossier are set up through the actions (
 dossier's own walk is the other browser test); everything the members do is done on pages.
 """
 
-import io
-
 import pytest
 from playwright.sync_api import expect
-from pypdf import PdfReader
 
 from ocop.accounts.enums import Role
 from ocop.dossiers import actions as dossier_actions
@@ -24,6 +21,7 @@ from ocop.products import actions as product_actions
 from tests.browser.conftest import shot
 from tests.browser.test_dossier_flow import _fits_phone, _new_page, _sign_in, _watch_console
 from tests.conftest import make_user
+from tests.pdf import text_of
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -119,8 +117,7 @@ def test_three_members_score_one_is_recused_and_the_chair_closes(browser, live_s
     href = chair.get_by_role("link", name="Biên bản họp Hội đồng").get_attribute("href")
     response = chair.request.get(base + href)
     assert response.ok and response.headers["content-type"] == "application/pdf"
-    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(response.body())).pages)
-    text = " ".join(text.split())
+    text = text_of(response.body())
     for name in ("hd.chutich", "hd.congthuong", "hd.yte", "hd.khcn"):
         assert members[name].full_name in text, name
     assert "Quan hệ gia đình" in text

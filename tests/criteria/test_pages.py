@@ -3,6 +3,7 @@ import re
 import pytest
 
 from ocop.lib.text import fold
+from tests.pdf import text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -141,11 +142,8 @@ def test_a_missing_three_star_minimum_is_shown_as_what_keeps_it_from_ocop(client
 
 
 def test_the_pdf_groups_minimums_the_same_way(client, criteria):
-    from io import BytesIO
-
-    from pypdf import PdfReader
 
     answers = _best_but("QD26-2026-S21", "1.4", "1.4-2")
     pdf = client.get("/tu-danh-gia/QD26-2026-S21/ket-qua.pdf", answers).content
-    text = " ".join(page.extract_text() for page in PdfReader(BytesIO(pdf)).pages)
+    text = text_of(pdf)
     assert "Để đạt 4 sao cần" in text and "Yêu cầu tối thiểu chưa đạt" not in text

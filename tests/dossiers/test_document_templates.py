@@ -1,14 +1,12 @@
 """The Phụ lục III forms (QĐ 26/2026/QĐ-TTg) render from their data dicts: Mẫu 01, 02, 03."""
 
-import io
 import re
-import unicodedata
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
 
 from ocop.lib.pdf import render_pdf
+from tests.pdf import flat, text_of
 
 DOCUMENTS = Path(__file__).resolve().parents[2] / "ocop" / "dossiers" / "documents"
 DOTS = "……"
@@ -246,18 +244,6 @@ def mau03_data(**changes):
 
 def render(name: str, data: dict) -> bytes:
     return render_pdf(DOCUMENTS / f"{name}.typ", data)
-
-
-def text_of(pdf: bytes) -> str:
-    """The PDF's text, NFC-normalised, with whitespace collapsed to single spaces."""
-    reader = PdfReader(io.BytesIO(pdf))
-    raw = "\n".join(page.extract_text() or "" for page in reader.pages)
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", raw)).strip()
-
-
-def flat(s: str) -> str:
-    """Without any whitespace: line breaks may fall anywhere in a long sentence."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFC", s))
 
 
 def box_after(text: str, label: str) -> str:

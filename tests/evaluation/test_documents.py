@@ -3,34 +3,21 @@ its result table (PDF and Excel), and who may download each."""
 
 import io
 import re
-import unicodedata
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
-from pypdf import PdfReader
 
 from ocop.criteria import presenter
 from ocop.evaluation import actions, councils, rules
 from ocop.evaluation.enums import EvaluationState, Relation
 from ocop.evaluation.walk import member_answers, score
+from tests.pdf import flat, text_of
 
 COMMENT = "Men lam đều màu; đề nghị bổ sung tem truy xuất nguồn gốc."
 ADVICE = "Tư vấn bao bì năm 2025"
-
-
-def text_of(pdf: bytes) -> str:
-    """The PDF's text, NFC-normalised, with whitespace collapsed to single spaces."""
-    reader = PdfReader(io.BytesIO(pdf))
-    raw = "\n".join(page.extract_text() or "" for page in reader.pages)
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", raw)).strip()
-
-
-def flat(s: str) -> str:
-    """Without any whitespace: line breaks may fall anywhere in a long cell."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFC", s))
 
 
 def vn(value) -> str:
