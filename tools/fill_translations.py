@@ -27,7 +27,7 @@ def fill_vi() -> int:
             entry.msgstr, changed = entry.msgid, changed + 1
         if "fuzzy" in entry.flags:
             entry.flags.remove("fuzzy")
-            entry.previous_msgid = entry.previous_msgctxt = None
+            entry.previous_msgid = entry.previous_msgid_plural = entry.previous_msgctxt = None
             changed += 1
     po.save()
     return changed
@@ -46,7 +46,7 @@ def fill_en(translations: dict) -> list[str]:
                 entry.msgstr = text
             if "fuzzy" in entry.flags:
                 entry.flags.remove("fuzzy")
-            entry.previous_msgid = entry.previous_msgctxt = None
+            entry.previous_msgid = entry.previous_msgid_plural = entry.previous_msgctxt = None
     po.save()
     return [e.msgid for e in po.untranslated_entries() + po.fuzzy_entries()]
 
