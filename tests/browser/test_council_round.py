@@ -84,9 +84,17 @@ def test_three_members_score_one_is_recused_and_the_chair_closes(browser, live_s
     evaluation, members = small_round
     base = live_server.url
     sheet = evaluation.dossier.criteria_set.sheet()
-    pages = {}
+    pages = {name: _new_page(browser, PHONE) for name in members}
+    try:
+        _round_on_phones(pages, base, evaluation, members, sheet)
+    finally:
+        # Open keep-alive connections would hold the live server's database sessions.
+        for page in pages.values():
+            page.context.close()
+
+
+def _round_on_phones(pages, base, evaluation, members, sheet):
     for name in members:
-        pages[name] = _new_page(browser, PHONE)
         _sign_in(pages[name], base, name)
     errors = _watch_console(pages["hd.chutich"])
 
