@@ -242,12 +242,16 @@ ROUTES = {
     "evaluation:results_xlsx": Rule(SEES_COUNCIL, round_),
     # the advisory team's review: read by the council, written by the team and the office
     "evaluation:advisory": Rule(SEES_COUNCIL, evaluation),
+    "evaluation:dossier_document": Rule(
+        SEES_COUNCIL, lambda w, p: {**evaluation(w, p), "doc": w[p]["document"].code}
+    ),
     "evaluation:advisory_document": Rule(
         SEES_COUNCIL, lambda w, p: {**evaluation(w, p), "doc": w[p]["document"].code}
     ),
     "evaluation:advisory_file": Rule(
         SEES_COUNCIL, lambda w, p: {"code": w[p]["advisory_file"].code}
     ),
+    "evaluation:advisory_pdf": Rule(SEES_COUNCIL, evaluation),  # the team's report, as PDF
     "evaluation:requests": Rule(frozenset({"producer", "other_producer"})),
     "evaluation:request": Rule(ASKED_PRODUCER, lambda w, p: {"code": w[p]["request"].code}),
     # how the council scores: its office only, not its members
@@ -352,6 +356,7 @@ def _councils(world, hanoi_officer, lamdong_officer):
             dossier_actions.start_dossier(third, actor=entry["account"], kind=DossierKind.FIRST),
             State.ACCEPTED,
             people,
+            documents=[entry["document"]],
         )
         rnd, (evaluation,) = open_round(councils[code], officers[code], [accepted])
         entry.update(

@@ -1,5 +1,6 @@
 """The council's paperwork as files: a member's signed score sheet, the round's minutes and
-its result table (PDF, Excel). Each fetches through ``queries`` and asks ``rules``."""
+its result table (PDF, Excel), the advisory team's report on a product. Each fetches through
+``queries`` and asks ``rules``."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -88,3 +89,12 @@ def results_pdf(request, code: str):
 def results_xlsx(request, code: str):
     rnd = queries.round_for(request.user, code)
     return _file(exports.results_xlsx(rnd), XLSX, f"ket-qua-{rnd.code}.xlsx", inline=False)
+
+
+@login_required
+def advisory_pdf(request, code: str):
+    """The advisory team's report on a product (a working draft until one is filed): for
+    whoever reads the team's page, i.e. whoever sees the product's evaluation."""
+    evaluation = queries.evaluation_for(request.user, code)
+    pdf = documents.render_advisory_report(evaluation)
+    return _file(pdf, PDF, f"bao-cao-tu-van-{evaluation.code}.pdf", inline=True)

@@ -1,8 +1,8 @@
 """The council's paperwork as PDF, filled from its data (always in Vietnamese: they are the
 records of a legal procedure, QĐ 26/2026/QĐ-TTg): a member's signed score sheet (Phụ lục
-II "kiêm phiếu đánh giá"), the minutes of a round and its result table. The templates are
-in ``documents/``; the data shapes are built below. The table's rows are shared with the
-Excel export (``exports``)."""
+II "kiêm phiếu đánh giá"), the minutes of a round, its result table and the advisory team's
+report on a product. The templates are in ``documents/``; the data shapes are built below.
+The table's rows are shared with the Excel export (``exports``)."""
 
 from decimal import Decimal
 from pathlib import Path
@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from ocop.criteria import presenter
 from ocop.dossiers.queries import latest_submitted_version
 from ocop.evaluation import actions, rules
+from ocop.evaluation.advisory import latest_report
 from ocop.evaluation.enums import FINISHED, Body, EvaluationState, Level, MemberRole
 from ocop.evaluation.models import Evaluation, Round, ScoreSheet
 from ocop.lib.pdf import render_pdf
@@ -458,3 +459,116 @@ def results(rnd: Round) -> dict:
 def render_results(rnd: Round) -> bytes:
     with translation.override("vi"):
         return render_pdf(TEMPLATES / "results.typ", results(rnd))
+
+
+# --- the advisory team's report on a product -----------------------------------------------
+
+
+def _name(user) -> str:
+    return (user.full_name or user.username) if user is not None else ""
+
+
+def _team(council) -> tuple[list[dict], str]:
+    """The active members of the advisory team (the leader first), and the leader's name."""
+    order = [MemberRole.LEADER, *(r for r in MemberRole if r != MemberRole.LEADER)]
+    seats = council.members.filter(left_on__isnull=True, body=Body.ADVISORY).select_related("user")
+    seats = sorted(seats, key=lambda m: (order.index(MemberRole(m.role)), m.pk))
+    rows = [
+        {
+            "name": m.name,
+            "office": ", ".join(x for x in (m.title, m.office) if x),
+            "role": str(m.get_role_display()),
+        }
+        for m in seats
+    ]
+    leader = next((m.name for m in seats if m.role == MemberRole.LEADER), "")
+    return rows, leader
+
+
+def advisory_report(evaluation: Evaluation) -> dict:
+    """Báo cáo đánh giá hồ sơ sản phẩm của Tổ tư vấn (Điều 7.3.c, 7.4.c): the latest report
+    filed to the chair (or none yet: the document is then a working draft), the reports it
+    superseded, and what the team found, asked, visited and had tested."""
+    council = evaluation.round.council
+    team, leader = _team(council)
+    latest = latest_report(evaluation)
+    reports = evaluation.advisory_reports.select_related("filed_by")
+    names = {leaf.code: leaf.name for leaf in evaluation.dossier.criteria_set.sheet().leaves()}
+    requests = evaluation.document_requests.select_related("asked_by", "answered_by")
+    visits = evaluation.visits.select_related("by").prefetch_related("photos")
+    tests = evaluation.lab_tests.select_related("asked_by", "result_by")
+    now = timezone.now()
+    return {
+        "council": _council(council),
+        "place": council.province.name if council.province else "",
+        "date": _local(latest.filed_at if latest else now, "%d/%m/%Y"),
+        "printed_at": _local(now),
+        "round": _round_name(evaluation.round),
+        "product": _product(evaluation),
+        "team": team,
+        "leader": leader,
+        "report": {
+            "conclusion": str(latest.get_conclusion_display()),
+            "text": latest.text,
+            "filed_by": _name(latest.filed_by),
+            "filed_at": _local(latest.filed_at),
+        }
+        if latest
+        else None,
+        "superseded": [
+            {"filed_at": _local(r.filed_at), "filed_by": _name(r.filed_by)}
+            for r in reports
+            if latest is None or r.pk != latest.pk
+        ],
+        "findings": [
+            {
+                "criterion": f.criterion,
+                "criterion_name": names.get(f.criterion, ""),
+                "text": f.text,
+                "by": _name(f.by),
+                "at": _local(f.at),
+            }
+            for f in evaluation.findings.select_related("by").order_by("at", "pk")
+        ],
+        "requests": [
+            {
+                "what": r.what,
+                "asked_by": _name(r.asked_by),
+                "asked_at": _local(r.asked_at, "%d/%m/%Y"),
+                "due_on": _date(r.due_on),
+                "answered": r.answered,
+                "answer": r.answer,
+                "documents": [d.title for d in r.documents.all()],
+                "answered_by": _name(r.answered_by),
+                "answered_at": _local(r.answered_at),
+            }
+            for r in requests.prefetch_related("documents").order_by("asked_at", "pk")
+        ],
+        "visits": [
+            {
+                "visited_on": _date(v.visited_on),
+                "people": v.people,
+                "notes": v.notes,
+                "photos": sum(1 for f in v.photos.all() if f.is_image),
+                "other_files": sum(1 for f in v.photos.all() if not f.is_image),
+            }
+            for v in visits.order_by("visited_on", "pk")
+        ],
+        "lab_tests": [
+            {
+                "what": t.what,
+                "lab": t.lab,
+                "asked_at": _local(t.asked_at, "%d/%m/%Y"),
+                "done": t.done,
+                "result": t.result_note,
+                "result_by": _name(t.result_by),
+                "result_at": _local(t.result_at, "%d/%m/%Y"),
+            }
+            for t in tests.order_by("asked_at", "pk")
+        ],
+    }
+
+
+def render_advisory_report(evaluation: Evaluation) -> bytes:
+    with translation.override("vi"):
+        return render_pdf(TEMPLATES / "advisory_report.typ", advisory_report(evaluation))

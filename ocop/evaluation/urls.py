@@ -38,11 +38,21 @@ urlpatterns = [
     path("dot/<str:code>/ket-qua.pdf", document_views.results_pdf, name="results_pdf"),
     path("dot/<str:code>/ket-qua.xlsx", document_views.results_xlsx, name="results_xlsx"),
     # the advisory team's review (advisory_views), and the producer's answers
+    path(
+        "san-pham/<str:code>/ho-so/tai-lieu/<str:doc>/",
+        views.dossier_document,
+        name="dossier_document",
+    ),
     path("san-pham/<str:code>/tu-van/", advisory_views.page, name="advisory"),
     path(
         "san-pham/<str:code>/tu-van/tai-lieu/<str:doc>/",
         advisory_views.answer_document,
         name="advisory_document",
+    ),
+    path(
+        "san-pham/<str:code>/tu-van/bao-cao.pdf",
+        document_views.advisory_pdf,
+        name="advisory_pdf",
     ),
     path("tu-van/tep/<str:code>/", advisory_views.advisory_file, name="advisory_file"),
     path("yeu-cau/", advisory_views.requests, name="requests"),

@@ -3,7 +3,8 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, JsonResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -13,9 +14,9 @@ from ocop.dossiers.queries import latest_submitted_version
 from ocop.evaluation import actions, advisory, councils, queries, rules
 from ocop.evaluation.actions import EvaluationError
 from ocop.evaluation.enums import SCORING_OPEN, EvaluationState
-from ocop.evaluation.forms import (
-    RELATION_CHOICES,
-)
+from ocop.evaluation.forms import RELATION_CHOICES
+from ocop.lib import uploads
+from ocop.producers.models import EvidenceDocument
 
 
 def _wants_json(request) -> bool:
@@ -151,12 +152,29 @@ def declare(request, code: str):
 
 
 def _producer_sheet(evaluation):
-    """The producer's Part III as filed (answers, notes, evidence), to show beside."""
+    """The producer's Part III as filed (answers, notes, evidence), to show beside; each
+    document carries the address where the council opens it."""
     version = latest_submitted_version(evaluation.dossier)
     if version is None:
         return {}, {}, {}
-    links = version.links.select_related("document")
+    links = list(version.links.select_related("document"))
+    for link in links:
+        link.document.url = reverse(
+            "evaluation:dossier_document", args=[evaluation.code, link.document.code]
+        )
     return version.answers or {}, version.notes or {}, presenter.evidence_by_criterion(links)
+
+
+@login_required
+def dossier_document(request, code: str, doc: str):
+    """A document the producer filed with the dossier being scored: whoever sees the product
+    in the council reads it here (they do not see the producer's library)."""
+    evaluation = queries.evaluation_for(request.user, code)
+    version = latest_submitted_version(evaluation.dossier)
+    filed = version.links.values("document_id") if version else []
+    document = get_object_or_404(EvidenceDocument, code=doc, pk__in=filed)
+    thumbnail = request.GET.get("thumb") == "1" and bool(document.thumbnail)
+    return uploads.serve(document, title=document.title, thumbnail=thumbnail)
 
 
 @login_required
@@ -251,6 +269,7 @@ def sheet(request, code: str):
             ],
             "result": own.result,
             "producer_total": _producer_total(evaluation),
+            "dossier_evidence": their_evidence.get("", []),
         },
     )
 

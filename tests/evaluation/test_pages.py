@@ -177,3 +177,35 @@ def test_part_subtotals_show_without_javascript(client_for, evaluation, chair):
     assert [p.replace(",", ".") for p in parts] == [
         str(sheet.result["parts"][code]) for code in sheet.result["parts"]
     ]
+
+
+def test_the_council_opens_the_evidence_filed_with_the_dossier(
+    client_for, council, province_officer, commune_officer, product, producer_user, document, chair
+):
+    from ocop.dossiers import actions as dossier_actions
+    from ocop.dossiers.walk import People, walk_to
+    from ocop.evaluation.walk import open_round
+
+    accepted = walk_to(
+        dossier_actions.start_dossier(product, actor=producer_user, kind="first"),
+        "accepted",
+        People(producer=producer_user, commune=commune_officer, province=province_officer),
+        documents=[document],
+    )
+    _rnd, (evaluation,) = open_round(council, province_officer, [accepted])
+    councils.declare(evaluation.round, actor=chair)
+    client = client_for(chair)
+    html = client.get(reverse("evaluation:sheet", args=[evaluation.code])).content.decode()
+    url = reverse("evaluation:dossier_document", args=[evaluation.code, document.code])
+    assert f'href="{url}"' in html
+    response = client.get(url)
+    assert response.status_code == 200 and response["Content-Type"] == document.content_type
+    # Only what was filed with this dossier: another paper of the library is not found.
+    from ocop.producers import actions as producer_actions
+    from tests.dossiers.fixtures import png_file
+
+    other = producer_actions.upload_evidence(
+        accepted.producer, actor=producer_user, file=png_file(), kind="photo", title="Khác"
+    )
+    other_url = reverse("evaluation:dossier_document", args=[evaluation.code, other.code])
+    assert client.get(other_url).status_code == 404
