@@ -352,3 +352,26 @@ def test_members_hear_of_products_added_to_their_round(round_and_products, score
         Notification.objects.filter(verb="evaluation.added").values_list("recipient", flat=True)
     )
     assert told == {u.pk for u in scorers}  # not the secretary
+
+
+def test_the_central_councils_rounds_take_article_5_2(central_officer, province_officer):
+    fields = {
+        "name": "Hội đồng đánh giá, phân hạng sản phẩm OCOP cấp trung ương",
+        "decision_number": "15/QĐ-BNNMT",
+        "decision_date": dt.date(2026, 7, 1),
+        "decision_signer": "Bộ trưởng Bộ Nông nghiệp và Môi trường",
+        "term_from": dt.date(2026, 7, 1),
+    }
+    central = councils.create_council(actor=central_officer, level=Level.CENTRAL, **fields)
+    with pytest.raises(EvaluationError):
+        councils.create_round(central, actor=province_officer, year=2026, number=2)
+    first = councils.create_round(central, actor=central_officer, year=2026, number=1)
+    second = councils.create_round(central, actor=central_officer, year=2026, number=2)
+    assert (first.proposals_before, first.finish_before) == (
+        dt.date(2026, 7, 30),
+        dt.date(2026, 9, 30),
+    )
+    assert (second.proposals_before, second.finish_before) == (
+        dt.date(2027, 1, 30),
+        dt.date(2027, 3, 30),
+    )
