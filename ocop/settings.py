@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "ocop.notify",
     "ocop.dossiers",
     "ocop.evaluation",
+    "ocop.recognition",
 ]
 
 MIDDLEWARE = [

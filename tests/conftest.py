@@ -17,7 +17,7 @@ hypothesis_settings.register_profile("ocop", deadline=None)
 hypothesis_settings.load_profile("ocop")
 
 # Products, evidence and dossiers in any state, for every test directory.
-pytest_plugins = ["tests.dossiers.fixtures"]
+pytest_plugins = ["tests.dossiers.fixtures", "tests.evaluation.fixtures"]
 
 
 @pytest.fixture(scope="session")

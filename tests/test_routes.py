@@ -129,6 +129,10 @@ def round_(w, p):
     return {"code": w[p]["round"].code}
 
 
+def decision_(w, p):
+    return {"code": w[p]["decision"].code}
+
+
 def evaluation(w, p):
     return {"code": w[p]["evaluation"].code}
 
@@ -263,6 +267,17 @@ ROUTES = {
     "api-v1:save_my_sheet": Rule(SITS_ON_COUNCIL, evaluation, "put", {"answers": {"1.1": "1.1-1"}}),
     "api-v1:update_my_sheet": Rule(SITS_ON_COUNCIL, evaluation, "patch", {"comment": "Đang chấm"}),
     "api-v1:submit_my_sheet": Rule(SITS_ON_COUNCIL, evaluation, "post"),
+    # recognition: the provincial office of the round's province, and central officers
+    "recognition:home": Rule(frozenset({"admin", "central", "province"})),
+    "recognition:round": Rule(MANAGES_COUNCIL, round_),
+    "recognition:notice": Rule(
+        MANAGES_COUNCIL,
+        lambda w, p: {**round_(w, p), "evaluation": w[p]["evaluation"].code},
+        "post",
+    ),
+    "recognition:decision": Rule(MANAGES_COUNCIL, decision_),
+    "recognition:record": Rule(MANAGES_COUNCIL, decision_, "post"),
+    "recognition:correct": Rule(MANAGES_COUNCIL, decision_, "post"),
     # notifications: one's own
     "notify:inbox": Rule(SIGNED_IN),
     "notify:mark_all_read": Rule(SIGNED_IN, method="post"),
@@ -272,6 +287,7 @@ ROUTES = {
 POSTS = {
     "evaluation:council": Rule(MANAGES_COUNCIL, council, data={"form": "member"}),
     "evaluation:round": Rule(MANAGES_COUNCIL, round_),
+    "recognition:round": Rule(MANAGES_COUNCIL, round_, data={"kind": "recognition"}),
     "evaluation:declare": Rule(SITS_ON_COUNCIL, round_),
     "evaluation:sheet": Rule(SITS_ON_COUNCIL, evaluation, data={"a-1.1": "1.1-1"}),
     "evaluation:advisory": Rule(
@@ -367,6 +383,18 @@ def _councils(world, hanoi_officer, lamdong_officer):
             **_advisory(evaluation, officers[code], entry),
         )
     council_actions.declare(world[HERE]["round"], actor=chair)
+    # A draft decision per round, for the scope table only (tests/recognition drafts them
+    # from closed results through the actions).
+    from ocop.recognition.models import Decision
+
+    for place in PLACES:
+        rnd = world[place]["round"]
+        world[place]["decision"] = Decision.objects.get_or_create(
+            round=rnd,
+            province_id=rnd.council.province_id,
+            number=f"1/QĐ-UBND-{rnd.council.province_id}",
+            defaults={"kind": "recognition", "signed_on": "2026-12-20", "signer": "Chủ tịch"},
+        )[0]
 
 
 def _advisory(evaluation, office, entry):

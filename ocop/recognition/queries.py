@@ -1,0 +1,49 @@
+from ocop.evaluation.models import Round
+from ocop.lib.scope import Scope, get_in_scope_or_404
+from ocop.recognition import rules
+from ocop.recognition.enums import DecisionState, LineAction
+from ocop.recognition.models import Decision, DecisionLine
+
+
+def decision_for(user, code: str) -> Decision:
+    return get_in_scope_or_404(
+        Decision.objects.select_related("round__council", "province", "corrects"),
+        rules.decision_scope(user),
+        code=code,
+    )
+
+
+def round_for(user, code: str) -> Round:
+    """A provincial round whose results the user's office decides on."""
+    scope: Scope = rules.decision_scope(user).through("council")
+    return get_in_scope_or_404(
+        Round.objects.select_related("council__province").filter(council__level="province"),
+        scope,
+        code=code,
+    )
+
+
+def rounds_to_decide(user):
+    scope: Scope = rules.decision_scope(user).through("council")
+    return scope.filter(
+        Round.objects.select_related("council__province").filter(council__level="province")
+    ).order_by("-year", "-number")
+
+
+def recognition_of(product):
+    """The line that recognises (or approves the result of) the product today: the last
+    recorded one that no recorded correction withdrew; None when it is not recognised."""
+    withdrawn = DecisionLine.objects.filter(
+        action=LineAction.WITHDRAW, decision__state=DecisionState.RECORDED
+    ).values("withdraws_id")
+    return (
+        DecisionLine.objects.filter(
+            evaluation__dossier__product=product,
+            decision__state=DecisionState.RECORDED,
+            action__in=[LineAction.RECOGNISE, LineAction.APPROVE],
+        )
+        .exclude(pk__in=withdrawn)
+        .select_related("decision")
+        .order_by("-decision__signed_on", "-pk")
+        .first()
+    )

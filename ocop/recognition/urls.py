@@ -1,0 +1,14 @@
+from django.urls import path
+
+from ocop.recognition import views
+
+app_name = "recognition"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("dot/<str:code>/", views.round_view, name="round"),
+    path("dot/<str:code>/thong-bao/<str:evaluation>/", views.notice, name="notice"),
+    path("<str:code>/", views.decision, name="decision"),
+    path("<str:code>/ban-hanh/", views.record, name="record"),
+    path("<str:code>/sua-doi/", views.correct, name="correct"),
+]
