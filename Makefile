@@ -23,6 +23,7 @@ setup: install ## migrations, translations, places and demo accounts (idempotent
 	$(MANAGE) seed_demo
 	$(MANAGE) seed_demo_dossiers
 	$(MANAGE) seed_demo_evaluation
+	$(MANAGE) seed_demo_recognition
 
 install: $(VENV)/.installed
 
