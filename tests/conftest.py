@@ -151,6 +151,7 @@ def make_producer(commune="00583", **extra):
         "address": "Thôn 1",
         "representative_name": "Nguyễn Thị Men",
         "representative_gender": "nu",
+        "representative_ethnicity": "Kinh",
         "workforce": 20,
         "local_workforce": 15,
         **extra,

@@ -40,6 +40,7 @@ PRODUCERS = [
         "representative_name": "Nguyễn Thị Lam",
         "representative_title": "Giám đốc",
         "representative_gender": Gender.FEMALE,
+        "representative_ethnicity": "Kinh",
         "workforce": 42,
         "local_workforce": 38,
         "phone": "0243 874 1234",
@@ -77,6 +78,7 @@ PRODUCERS = [
         "address": "Thôn Phú Xuyên",
         "representative_name": "Đỗ Văn Mật",
         "representative_gender": Gender.MALE,
+        "representative_ethnicity": "Kinh",
         "workforce": 4,
         "local_workforce": 4,
         "phone": "0912 345 678",
@@ -156,6 +158,16 @@ def _evidence(producer, actor):
     return out
 
 
+def existing_producer(spec: dict) -> Producer | None:
+    """The demo producer already seeded from ``spec``: by its registration number, or, having
+    none (it is optional), by name and commune, so that blank numbers never match each other."""
+    if spec.get("registration_number"):
+        return Producer.objects.filter(registration_number=spec["registration_number"]).first()
+    return Producer.objects.filter(
+        registration_number="", name=spec["name"], commune=spec["commune"]
+    ).first()
+
+
 @transaction.atomic
 def seed(password: str) -> list[str]:
     officers = {u.username: u for u in User.objects.filter(username__startswith="xa.")}
@@ -166,7 +178,7 @@ def seed(password: str) -> list[str]:
         spec = dict(spec)
         account = spec.pop("account")
         spec["commune"] = Commune.objects.get(code=spec["commune"])
-        existing = Producer.objects.filter(registration_number=spec["registration_number"]).first()
+        existing = existing_producer(spec)
         if existing:
             producers.append((existing, None))
             continue

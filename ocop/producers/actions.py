@@ -48,6 +48,30 @@ def may_use_product_set(producer: Producer, product_set_number: int) -> bool:
     )
 
 
+def _check_products_allowed(producer: Producer) -> None:
+    """Refuse a legal type under which one of the producer's products may not stand (an
+    association or operating centre keeps only set 26, community tourism)."""
+    # producers sits below products in the layers (.importlinter: products imports producers,
+    # never the reverse), so no import of ocop.products here: the reverse relation
+    # ``producer.products`` and the lookup ``product_set__number`` are resolved by the ORM.
+    stranded = [
+        _("%(name)s (bộ số %(number)s)") % {"name": name, "number": number}
+        for name, number in producer.products.order_by("name").values_list(
+            "name", "product_set__number"
+        )
+        if not may_use_product_set(producer, number)
+    ]
+    if stranded:
+        raise ProducerError(
+            _(
+                "Không đổi được loại hình thành “%(type)s”: loại hình này chỉ được đăng ký sản "
+                "phẩm dịch vụ du lịch cộng đồng (bộ số 26), mà chủ thể đang có sản phẩm thuộc "
+                "bộ khác: %(products)s."
+            )
+            % {"type": producer.get_legal_type_display(), "products": "; ".join(stranded)}
+        )
+
+
 def _validated(producer: Producer) -> Producer:
     try:
         producer.full_clean(exclude=["created_by"])
@@ -92,11 +116,14 @@ def update_producer(producer: Producer, *, actor, **fields) -> Producer:
     if unknown:
         raise ProducerError(_("Không sửa được: %(fields)s.") % {"fields": ", ".join(unknown)})
     before = snapshot(producer, fields)
+    old_type = producer.legal_type
     for name, value in fields.items():
         setattr(producer, name, value)
     _validated(producer)
     if not rules.can_edit_producer(actor, producer):  # e.g. moved out of the officer's commune
         raise ProducerError(_("Bạn chỉ chuyển chủ thể trong địa bàn của mình."))
+    if producer.legal_type != old_type:
+        _check_products_allowed(producer)
     changes = diff(before, snapshot(producer, fields))
     if changes:
         producer.save(update_fields=list(fields))

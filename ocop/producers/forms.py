@@ -12,7 +12,7 @@ from ocop.places.models import Commune
 from ocop.places.queries import commune_choices
 from ocop.producers.actions import EDITABLE_FIELDS
 from ocop.producers.enums import EvidenceKind
-from ocop.producers.models import EvidenceDocument, Producer
+from ocop.producers.models import ETHNICITY_REQUIRED, EvidenceDocument, Producer
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -42,7 +42,14 @@ class ProducerForm(forms.ModelForm):
             )
         self.fields["commune"].queryset = communes
         self.fields["commune"].widget.choices = commune_choices(communes)
-        self.fields["representative_ethnicity"].help_text = _("Ví dụ: Kinh, Tày, Thái, Mường.")
+        self.fields["registration_number"].help_text = _(
+            "Để trống nếu chủ thể chưa có giấy đăng ký (ví dụ tổ hợp tác)."
+        )
+        # Asked every time, never preset (criterion 3.2 scores an ethnic-minority representative).
+        ethnicity = self.fields["representative_ethnicity"]
+        ethnicity.required, ethnicity.initial = True, None
+        ethnicity.error_messages["required"] = ETHNICITY_REQUIRED
+        ethnicity.help_text = _("Ví dụ: Kinh, Tày, Thái, Mường.")
 
 
 class RegistrationForm(ProducerForm):

@@ -13,6 +13,10 @@ from ocop.places.models import Commune
 from ocop.producers.enums import EvidenceKind, Gender, LegalType
 from ocop.producers.validators import validate_registration_number, validate_tax_code
 
+ETHNICITY_REQUIRED = _(
+    "Hãy ghi dân tộc của người đại diện theo pháp luật (tiêu chí 3.2 tính theo thông tin này)."
+)
+
 
 def new_producer_code() -> str:
     """An opaque public identifier, e.g. ``CT-7F3K9Q2M`` (never a database id)."""
@@ -25,8 +29,13 @@ class Producer(models.Model):
     )
     name = models.CharField(_("tên chủ thể"), max_length=200)
     legal_type = models.CharField(_("loại hình"), max_length=32, choices=LegalType.choices)
+    # "Số giấy đăng ký (nếu có)" (Mẫu 02, Phần I.6): a tổ hợp tác may have none. Not a key:
+    # many producers may leave it blank; the format is checked only when a value is given.
     registration_number = models.CharField(
-        _("số đăng ký kinh doanh"), max_length=30, validators=[validate_registration_number]
+        _("số giấy đăng ký (nếu có)"),
+        max_length=30,
+        blank=True,
+        validators=[validate_registration_number],
     )
     tax_code = models.CharField(
         _("mã số thuế"), max_length=14, blank=True, validators=[validate_tax_code]
@@ -41,7 +50,10 @@ class Producer(models.Model):
     representative_name = models.CharField(_("người đại diện theo pháp luật"), max_length=150)
     representative_title = models.CharField(_("chức vụ"), max_length=100, blank=True)
     representative_gender = models.CharField(_("giới tính"), max_length=8, choices=Gender.choices)
-    representative_ethnicity = models.CharField(_("dân tộc"), max_length=50, default="Kinh")
+    # No default: a preset "Kinh" would silently decide criterion 3.2 (ethnic minority).
+    representative_ethnicity = models.CharField(
+        _("dân tộc"), max_length=50, error_messages={"blank": ETHNICITY_REQUIRED}
+    )
     representative_disability = models.BooleanField(_("người khuyết tật"), default=False)
     workforce = models.PositiveIntegerField(_("số lao động"), default=0)
     local_workforce = models.PositiveIntegerField(_("số lao động tại địa phương"), default=0)

@@ -10,12 +10,13 @@ def snapshot(producer) -> dict:
         "commune": str(producer.commune),
         "phone": producer.phone,
         "email": producer.email,
-        "registration_number": producer.registration_number,
+        # Optional ("Số giấy đăng ký (nếu có)"): "" when there is none, printed as a blank.
+        "registration_number": producer.registration_number or "",
         "founded_on": producer.founded_on.strftime("%d/%m/%Y") if producer.founded_on else "",
         "representative_name": producer.representative_name,
         "representative_title": producer.representative_title,
         "representative_gender": producer.get_representative_gender_display(),
-        "representative_ethnicity": producer.representative_ethnicity,
+        "representative_ethnicity": producer.representative_ethnicity or "",
         "workforce": producer.workforce,
         "local_workforce": producer.local_workforce,
         "financials": [
