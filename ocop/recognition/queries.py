@@ -2,13 +2,30 @@ from ocop.evaluation.models import Round
 from ocop.lib.scope import Scope, get_in_scope_or_404
 from ocop.recognition import rules
 from ocop.recognition.enums import DecisionState, LineAction
-from ocop.recognition.models import Decision, DecisionLine
+from ocop.recognition.models import Decision, DecisionLine, Notice
 
 
 def decision_for(user, code: str) -> Decision:
     return get_in_scope_or_404(
         Decision.objects.select_related("round__council", "province", "corrects"),
         rules.decision_scope(user),
+        code=code,
+    )
+
+
+def notice_for(user, code: str) -> Notice:
+    """A notice of a provincial round's result, for the office that decides on the round."""
+    scope: Scope = rules.decision_scope(user).through("evaluation__round__council")
+    return get_in_scope_or_404(
+        Notice.objects.select_related(
+            "evaluation__round__council__province",
+            "evaluation__dossier__product",
+            "evaluation__dossier__producer",
+            "evaluation__dossier__commune",
+            "evaluation__dossier__criteria_set__product_set",
+            "evaluation__dossier__criteria_set__instrument",
+        ).filter(evaluation__round__council__level="province"),
+        scope,
         code=code,
     )
 
