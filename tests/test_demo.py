@@ -4,6 +4,7 @@ second run adds nothing."""
 import pytest
 from django.core.management import call_command
 
+from ocop.dossiers.models import Dossier
 from ocop.evaluation.enums import EvaluationState
 from ocop.evaluation.models import Evaluation, Interest, Round
 from ocop.recognition.models import Decision
@@ -23,6 +24,10 @@ def test_the_demo_has_a_finished_round_one_in_discussion_and_a_decision(places, 
     assert Evaluation.objects.filter(state=EvaluationState.DISCUSSION).exists()
     assert Interest.objects.filter(relation="family").exists()
     assert Decision.objects.filter(round=finished, state="recorded").exists()
+    # A dossier the province returned, back at the commune to be proposed again (Điều 7.3.a).
+    assert Dossier.objects.filter(
+        state="commune_reviewing", province_receipt_number__gt=""
+    ).exists()
     counts = (Evaluation.objects.count(), Decision.objects.count())
     for command in ("seed_demo_dossiers", "seed_demo_evaluation", "seed_demo_recognition"):
         call_command(command, "--allow-production", verbosity=0)

@@ -215,6 +215,7 @@ ROUTES = {
     "dossiers:section": Rule(SEES_PRODUCER, lambda w, p: {**dossier(w, p), "section": "part1"}),
     "dossiers:self_assessment": Rule(SEES_PRODUCER, dossier),
     "dossiers:assessment": Rule(SEES_PRODUCER, dossier),
+    "dossiers:letter": Rule(SEES_PRODUCER, dossier),  # the commune's letter, as attached
     "dossiers:step": Rule(SEES_PRODUCER, lambda w, p: {**dossier(w, p), "step": "receive"}, "post"),
     "dossiers:version": Rule(SEES_PRODUCER, lambda w, p: {**dossier(w, p), "number": 1}),
     "dossiers:history": Rule(SEES_PRODUCER, dossier),
@@ -276,6 +277,8 @@ ROUTES = {
         "post",
     ),
     "recognition:decision": Rule(MANAGES_COUNCIL, decision_),
+    "recognition:decision_pdf": Rule(MANAGES_COUNCIL, decision_),
+    "recognition:notice_pdf": Rule(MANAGES_COUNCIL, lambda w, p: {"code": w[p]["notice"].code}),
     "recognition:record": Rule(MANAGES_COUNCIL, decision_, "post"),
     "recognition:correct": Rule(MANAGES_COUNCIL, decision_, "post"),
     # notifications: one's own
@@ -299,6 +302,7 @@ POSTS = {
     "dossiers:section": Rule(SEES_PRODUCER, lambda w, p: {**draft(w, p), "section": "part1"}),
     "dossiers:self_assessment": Rule(SEES_PRODUCER, draft),
     "dossiers:assessment": Rule(THE_COMMUNE, dossier, data={"labour": "Lao động trong xã"}),
+    "dossiers:letter": Rule(THE_COMMUNE, dossier, data={"generate": "1"}),
     "products:idea": Rule(
         THE_COMMUNE,
         lambda w, p: {"code": w[p]["idea"].code},
@@ -383,12 +387,16 @@ def _councils(world, hanoi_officer, lamdong_officer):
             **_advisory(evaluation, officers[code], entry),
         )
     council_actions.declare(world[HERE]["round"], actor=chair)
-    # A draft decision per round, for the scope table only (tests/recognition drafts them
-    # from closed results through the actions).
-    from ocop.recognition.models import Decision
+    # A draft decision and a notice per round, for the scope table only (tests/recognition
+    # makes them from closed results through the actions).
+    from ocop.recognition.models import Decision, Notice
 
     for place in PLACES:
         rnd = world[place]["round"]
+        world[place]["notice"] = Notice.objects.get_or_create(
+            evaluation=world[place]["evaluation"],
+            defaults={"number": "1/TB", "signed_on": "2026-12-20", "score": 40, "stars": 1},
+        )[0]
         world[place]["decision"] = Decision.objects.get_or_create(
             round=rnd,
             province_id=rnd.council.province_id,

@@ -3,6 +3,7 @@ next actor notified. ``transition`` is the only way a dossier changes state."""
 
 import datetime as dt
 
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -14,6 +15,7 @@ from ocop.audit.log import record
 from ocop.criteria import engine, messages, serialize
 from ocop.criteria.queries import published_sets
 from ocop.dossiers import content as dossier_content
+from ocop.dossiers import documents as forms_pdf
 from ocop.dossiers import rules
 from ocop.dossiers.enums import (
     COMMUNE_DEADLINE_WORKING_DAYS,
@@ -24,8 +26,15 @@ from ocop.dossiers.enums import (
     State,
     Step,
 )
-from ocop.dossiers.models import CommuneAssessment, Dossier, DossierVersion, EvidenceLink
+from ocop.dossiers.models import (
+    CommuneAssessment,
+    Dossier,
+    DossierVersion,
+    EvidenceLink,
+    ProposalLetter,
+)
 from ocop.legal import rounds
+from ocop.lib import uploads
 from ocop.lib.counters import next_value
 from ocop.lib.workdays import add_working_days
 from ocop.notify.send import notify
@@ -33,9 +42,11 @@ from ocop.producers.actions import may_use_product_set
 from ocop.producers.enums import EvidenceKind
 from ocop.producers.queries import accounts_of
 from ocop.producers.snapshot import snapshot
-from ocop.products.actions import assign_ocop_code
+from ocop.products.actions import assign_ocop_code, set_ocop_code_year
 
 SAMPLES_REQUIRED = 5  # Điều 6.2: 05 sản phẩm mẫu, except community tourism
+# What a proposal letter may be: a PDF, a scan or photo, a Word file (not a spreadsheet).
+LETTER_KINDS = {"pdf", "jpeg", "png", "webp", "docx"}
 FINISHED = {State.ACCEPTED, State.WITHDRAWN}
 
 
@@ -260,6 +271,7 @@ def save_assessment(dossier: Dossier, *, actor, **fields) -> CommuneAssessment:
         "idea_origin",
         "identity",
         "meeting_notes",
+        "report_number",
         "letter_number",
         "letter_date",
         "samples_received",
@@ -277,6 +289,82 @@ def save_assessment(dossier: Dossier, *, actor, **fields) -> CommuneAssessment:
         assessment.save()
         record("dossier.assessed", actor=actor, obj=dossier, changes=changes)
     return assessment
+
+
+def current_letter(dossier: Dossier) -> ProposalLetter | None:
+    """The commune's proposal letter attached last (Điều 6.2.a), if any."""
+    return (
+        ProposalLetter.objects.filter(dossier_id=dossier.pk).order_by("-attached_at", "-pk").first()
+    )
+
+
+@transaction.atomic
+def attach_letter(dossier: Dossier, *, actor, file=None) -> ProposalLetter:
+    """Attach the commune's letter proposing the dossier to the province (Điều 6.2.a).
+
+    ``file``: the signed letter, checked like evidence (``ocop.lib.uploads``); without one,
+    the letter is generated from Mẫu 03 as a PDF. Either way it bears the number and date
+    of the letter written in Mẫu 03, which must be filled first.
+    """
+    dossier = Dossier.objects.select_for_update().get(pk=dossier.pk)
+    if not rules.can_assess(actor, dossier):
+        raise DossierError(_("Chỉ xã đang xem xét hồ sơ mới đính kèm được văn bản đề nghị."))
+    assessment = CommuneAssessment.objects.filter(dossier=dossier).first()
+    if assessment is None or not assessment.letter_number.strip() or not assessment.letter_date:
+        raise DossierError(
+            _("Hãy ghi số và ngày văn bản đề nghị vào Mẫu 03 trước khi đính kèm văn bản.")
+        )
+    generated = file is None
+    if generated:
+        file = ContentFile(forms_pdf.render(dossier, "letter"), name="van-ban-de-nghi.pdf")
+    try:
+        inspected = getattr(file, "inspected", None) or uploads.inspect(file)
+    except uploads.UploadRefused as exc:
+        raise DossierError(str(exc)) from None
+    if inspected.kind not in LETTER_KINDS:
+        raise DossierError(_("Văn bản đề nghị phải là tệp PDF, ảnh chụp hoặc tệp Word."))
+    letter = ProposalLetter(
+        dossier=dossier,
+        number=assessment.letter_number.strip(),
+        date=assessment.letter_date,
+        generated=generated,
+        original_name=(getattr(file, "name", "") or "")[-255:],
+        content_type=inspected.content_type,
+        extension=inspected.extension,
+        size=inspected.size,
+        sha256=inspected.sha256,
+        attached_by=actor,
+    )
+    letter.file.save("letter", file, save=False)
+    letter.save()
+    record(
+        "dossier.letter_attached",
+        actor=actor,
+        obj=dossier,
+        changes={
+            "letter_number": letter.number,
+            "letter_date": letter.date.isoformat(),
+            "generated": generated,
+            "sha256": letter.sha256,
+        },
+    )
+    return letter
+
+
+def letter_problems(dossier: Dossier, assessment: CommuneAssessment) -> list[str]:
+    """What is wrong with the attached letter: none, or not the one Mẫu 03 names."""
+    letter = current_letter(dossier)
+    if letter is None:
+        return [_("Chưa đính kèm văn bản đề nghị của xã (tải lên bản đã ký hoặc tạo từ Mẫu 03).")]
+    if (letter.number, letter.date) != (assessment.letter_number.strip(), assessment.letter_date):
+        return [
+            _(
+                "Văn bản đề nghị đã đính kèm mang số %(number)s ngày %(date)s, khác với số và "
+                "ngày ghi trong Mẫu 03: hãy đính kèm lại văn bản."
+            )
+            % {"number": letter.number, "date": letter.date.strftime("%d/%m/%Y")}
+        ]
+    return []
 
 
 # --- the workflow ------------------------------------------------------------------------
@@ -304,9 +392,10 @@ def proposal_day(dossier: Dossier) -> dt.date:
     """The day a dossier counts as proposed to the province, for its round (Điều 5.1).
 
     A first proposal counts from the date of the commune's letter (Mẫu 03), not from the day
-    an officer pressed "propose". A dossier the province returned and the producer sent
-    again counts from that day (``proposed_at``, stamped by the re-sending), or from the
-    letter if that is later. Without a letter date: ``proposed_at``, then today.
+    an officer pressed "propose". A dossier the province returned, which went back through
+    the commune, counts from the day the commune proposed it again (``proposed_at``, stamped
+    by that re-send), or from its letter if that is later. Without a letter date:
+    ``proposed_at``, then today.
     """
     letter = (
         CommuneAssessment.objects.filter(dossier_id=dossier.pk)
@@ -353,6 +442,8 @@ def assessment_problems(dossier: Dossier) -> list[str]:
             )
     if not a.letter_number.strip() or a.letter_date is None:
         problems.append(_("Chưa có số và ngày văn bản đề nghị của xã."))
+    else:
+        problems += letter_problems(dossier, a)
     if dossier.criteria_set.product_set.samples_required and a.samples_received < SAMPLES_REQUIRED:
         problems.append(
             _("Chưa nhận đủ %(n)s sản phẩm mẫu (đã nhận %(got)s).")
@@ -362,8 +453,21 @@ def assessment_problems(dossier: Dossier) -> list[str]:
 
 
 @transaction.atomic
-def transition(dossier: Dossier, step: Step, *, actor, reason: str = "", round_=None) -> Dossier:
-    """Take one step of the table in ``enums.TRANSITIONS``, or refuse and change nothing."""
+def transition(
+    dossier: Dossier,
+    step: Step,
+    *,
+    actor,
+    reason: str = "",
+    round_=None,
+    paper_set: bool = False,
+) -> Dossier:
+    """Take one step of the table in ``enums.TRANSITIONS``, or refuse and change nothing.
+
+    ``reason``: what to complete (a return) or why (a withdrawal); ``round_``: ``(year,
+    number)`` the province names on acceptance; ``paper_set``: the commune received the
+    paper set with the electronic one (its receipt only, Điều 7.1).
+    """
     dossier = (
         Dossier.objects.select_for_update()
         .select_related("commune__province", "province", "criteria_set__product_set", "product")
@@ -392,18 +496,18 @@ def transition(dossier: Dossier, step: Step, *, actor, reason: str = "", round_=
             raise DossierError(" ".join(problems))
         _freeze(version, actor=actor, now=now)
         changes["version"] = version.number
-        if target == State.SUBMITTED:  # a new 15-working-day clock at each (re)submission
+        if target == State.SUBMITTED:  # to the commune (also after a province return):
+            # a new 15-working-day clock at each (re)submission
             dossier.submitted_at = now
             dossier.commune_deadline = add_working_days(today, COMMUNE_DEADLINE_WORKING_DAYS)
             fields += ["submitted_at", "commune_deadline"]
             changes["commune_deadline"] = dossier.commune_deadline.isoformat()
-        elif target == State.PROPOSED:  # sent again after a province return: the round
-            # counts from today, not from the letter whose round may have closed (Điều 5.1)
-            dossier.proposed_at, dossier.resent_to_province = now, True
-            fields += ["proposed_at", "resent_to_province"]
-            changes["proposed_at"] = now.isoformat()
     elif step == Step.RECEIVE:
         office = HOLDER[source]
+        if office == Side.COMMUNE:  # what came this time: the paper set too, or not
+            dossier.paper_set_received = bool(paper_set)
+            fields.append("paper_set_received")
+            changes["paper_set_received"] = dossier.paper_set_received
         if office == Side.COMMUNE and not dossier.commune_receipt_number:
             dossier.commune_receipt_number = receipt_number(dossier, office, year=today.year)
             dossier.commune_received_at, dossier.commune_received_by = now, actor
@@ -436,9 +540,18 @@ def transition(dossier: Dossier, step: Step, *, actor, reason: str = "", round_=
         problems = assessment_problems(dossier)
         if problems:
             raise DossierError(" ".join(problems))
+        if dossier.proposed_at is not None:  # proposed before: the province returned it, and
+            # this is the re-send. Its round counts from today, not from a letter whose round
+            # may have closed (Điều 5.1).
+            dossier.resent_to_province = True
+            fields.append("resent_to_province")
+            changes["resent_to_province"] = True
+            changes["proposed_at"] = now.isoformat()
         dossier.proposed_at = now
         fields.append("proposed_at")
-        changes["product_code"] = assign_ocop_code(dossier.product, year=today.year)
+        # The code carries the year of the evaluation the product is proposed for.
+        code_year = proposal_round(dossier).year
+        changes["product_code"] = assign_ocop_code(dossier.product, year=code_year)
     elif step == Step.ACCEPT:
         if round_ is None:
             rnd = proposal_round(dossier)
@@ -449,6 +562,10 @@ def transition(dossier: Dossier, step: Step, *, actor, reason: str = "", round_=
         dossier.round_year, dossier.round_number, dossier.accepted_at = year, number, now
         fields += ["round_year", "round_number", "accepted_at"]
         changes["round"] = f"{number}/{year}"
+        before = dossier.product.ocop_code
+        after = set_ocop_code_year(dossier.product, year=year)  # the round's year (Phụ lục II)
+        if after != before:
+            changes["product_code"] = [before, after]
     elif step == Step.WITHDRAW:
         note = reason.strip()
         changes["reason"] = note

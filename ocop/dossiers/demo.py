@@ -87,6 +87,9 @@ PRODUCERS = [
 
 # (producer index, product name, set number, the state its dossier is brought to).
 OVERDUE = "overdue"  # submitted a month ago: the commune's 15 working days have passed
+# Returned by the province, completed by the producer, back at the commune to be proposed
+# again (Điều 7.3.a): the commune may amend Mẫu 03 and its letter first.
+BACK_AT_COMMUNE = "back_at_commune"
 PRODUCTS = [
     (0, "Bình gốm men lam vẽ tay", 21, State.ACCEPTED),
     (0, "Chén trà men rạn", 21, State.DRAFT),
@@ -98,6 +101,7 @@ PRODUCTS = [
     (1, "Trà atisô túi lọc", 12, State.RETURNED_BY_PROVINCE),
     (1, "Trà hoa cúc sấy lạnh", 12, State.WITHDRAWN),
     (2, "Mật ong hoa nhãn Phú Xuyên", 4, OVERDUE),
+    (1, "Trà túi lọc hoa nhài", 12, BACK_AT_COMMUNE),
 ]
 
 
@@ -228,8 +232,9 @@ def seed(password: str) -> list[str]:
         )
         walk.walk_to(
             dossier,
-            State.SUBMITTED if state == OVERDUE else state,
+            {OVERDUE: State.SUBMITTED, BACK_AT_COMMUNE: State.COMMUNE_REVIEWING}.get(state, state),
             people,
+            resent=state == BACK_AT_COMMUNE,
             documents=documents,
         )
         if state == OVERDUE:

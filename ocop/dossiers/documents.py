@@ -1,5 +1,7 @@
-"""Mẫu 01, 02 and 03 of Phụ lục III as PDF, filled from the dossier (always in Vietnamese:
-they are legal forms). The templates are in ``documents/``; the data shapes are below."""
+"""Mẫu 01, 02 and 03 of Phụ lục III as PDF, filled from the dossier, and the commune's
+proposal letter (Điều 6.2.a; no form is given for it, so it follows the layout of an
+administrative letter). Always in Vietnamese: they are legal documents. The templates are in
+``documents/``; the data shapes are below."""
 
 from pathlib import Path
 
@@ -13,7 +15,9 @@ from ocop.lib.pdf import render_pdf
 from ocop.producers.snapshot import snapshot
 
 TEMPLATES = Path(__file__).resolve().parent / "documents"
-FORMS = ("mau01", "mau02", "mau03")
+FORMS = ("mau01", "mau02", "mau03")  # downloadable as they stand; the letter is attached
+PAPER_AND_ELECTRONIC = "01 bộ hồ sơ giấy và 01 bộ hồ sơ điện tử"
+ELECTRONIC_ONLY = "01 bộ hồ sơ điện tử"
 
 
 def _date(value) -> str | None:
@@ -44,10 +48,15 @@ def mau01(dossier: Dossier) -> dict:
     samples = content.value(version.content, "mau01", "samples")
     province_name = dossier.province.name
 
-    def receipt(number, at, by):
+    def receipt(number, at, by, received=None):
         if not number:
             return None
-        return {"number": number, "received_on": _local_date(at), "receiver": str(by or "")}
+        return {
+            "number": number,
+            "received_on": _local_date(at),
+            "receiver": str(by or ""),
+            "received": received,
+        }
 
     return {
         "province_name": province_name,
@@ -80,6 +89,9 @@ def mau01(dossier: Dossier) -> dict:
                 dossier.commune_receipt_number,
                 dossier.commune_received_at,
                 dossier.commune_received_by,
+                PAPER_AND_ELECTRONIC
+                if dossier.paper_set_received
+                else f"{ELECTRONIC_ONLY} (chưa nhận bộ hồ sơ giấy)",
             ),
             "province": receipt(
                 dossier.province_receipt_number,
@@ -245,7 +257,7 @@ def mau03(dossier: Dossier) -> dict:
     return {
         "commune_name": commune,
         "province_name": province,
-        "letter": {"number": a.letter_number or None, "date": _date(a.letter_date)},
+        "number": a.report_number or None,  # the report's own, never the letter's
         "general": {
             "producer_name": p["name"],
             "legal_type": p["legal_type"],
@@ -270,7 +282,57 @@ def mau03(dossier: Dossier) -> dict:
     }
 
 
+def letter(dossier: Dossier) -> dict:
+    """The commune's letter proposing the dossier to the province (Điều 6.2.a), with what it
+    sends (Điều 6.2, 7.2.b): Mẫu 03, the product dossier, the samples."""
+    version = _version_for_forms(dossier)
+    p = _producer(dossier, version)
+    a = CommuneAssessment.objects.filter(dossier=dossier).first() or CommuneAssessment()
+    ps = dossier.criteria_set.product_set
+    instrument = dossier.criteria_set.instrument
+    commune, province = dossier.commune.name, dossier.province.name
+    title = instrument.title[:1].lower() + instrument.title[1:]
+    sets = PAPER_AND_ELECTRONIC if dossier.paper_set_received else ELECTRONIC_ONLY
+    enclosures = [
+        "Báo cáo đánh giá một số nội dung của hồ sơ đăng ký tham gia đánh giá, phân hạng "
+        "sản phẩm OCOP (Mẫu số 03);",
+        "Hồ sơ sản phẩm (Phiếu đăng ký theo Mẫu số 01, Báo cáo tự đánh giá theo Mẫu số 02 "
+        f"và tài liệu kèm theo): {sets}" + (";" if ps.samples_required else "."),
+    ]
+    if ps.samples_required:
+        enclosures.append(f"{a.samples_received:02d} sản phẩm mẫu do chủ thể cung cấp.")
+    received = ""
+    if dossier.commune_receipt_number:
+        received = (
+            f"Ủy ban nhân dân {commune} đã tiếp nhận hồ sơ đăng ký tham gia đánh giá, phân "
+            f"hạng sản phẩm OCOP của {p['name']} (phiếu số {dossier.commune_receipt_number} "
+            f"ngày {_local_date(dossier.commune_received_at)}) và đã đánh giá một số nội dung "
+            "của hồ sơ theo Mẫu số 03."
+        )
+    return {
+        "commune_name": commune,
+        "province_name": province,
+        "number": a.letter_number or None,
+        "date": _date(a.letter_date),
+        "place": commune,
+        "basis": f"Căn cứ Quyết định số {instrument.number} ngày "
+        f"{_date(instrument.signed_on)} {title};",
+        "received": received,
+        "product": {
+            "name": dossier.product.name,
+            "product_set": f"Bộ số {ps.number}: {ps.name}",
+            "kind": str(dossier.get_kind_display()),
+            "producer_name": p["name"],
+            "address": f"{p['address']}, {p['commune']}",
+        },
+        "enclosures": enclosures,
+        "signer": a.signer or None,
+    }
+
+
+BUILDERS = {"mau01": mau01, "mau02": mau02, "mau03": mau03, "letter": letter}
+
+
 def render(dossier: Dossier, form: str) -> bytes:
     with translation.override("vi"):
-        data = {"mau01": mau01, "mau02": mau02, "mau03": mau03}[form](dossier)
-        return render_pdf(TEMPLATES / f"{form}.typ", data)
+        return render_pdf(TEMPLATES / f"{form}.typ", BUILDERS[form](dossier))

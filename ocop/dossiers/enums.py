@@ -2,7 +2,8 @@
 
 Who may take a step is decided by who holds the dossier in its current state (``HOLDER``):
 the producer while it is a draft or returned, the commune while it is submitted or under
-review, the province while it is proposed or being checked.
+review, the province while it is proposed or being checked. Only the commune sends a dossier
+to the province, also after the province returned it.
 """
 
 from django.db import models
@@ -58,7 +59,10 @@ TRANSITIONS: dict[tuple[State, Step], State] = {
     (S.PROPOSED, Step.RETURN): S.RETURNED_BY_PROVINCE,
     (S.PROVINCE_CHECKING, Step.RETURN): S.RETURNED_BY_PROVINCE,
     (S.PROVINCE_CHECKING, Step.ACCEPT): S.ACCEPTED,
-    (S.RETURNED_BY_PROVINCE, Step.SUBMIT): S.PROPOSED,
+    # Điều 7.3.a: the province guides the commune and the producer; the completed dossier
+    # goes back through the commune, which may amend Mẫu 03 and its letter and propose it
+    # again (that proposal is the re-send: ``actions.proposal_day``).
+    (S.RETURNED_BY_PROVINCE, Step.SUBMIT): S.SUBMITTED,
     (S.RETURNED_BY_PROVINCE, Step.WITHDRAW): S.WITHDRAWN,
 }
 

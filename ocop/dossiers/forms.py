@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from ocop.dossiers import content
 from ocop.dossiers.enums import DossierKind
 from ocop.dossiers.models import CommuneAssessment
+from ocop.lib.uploads import EvidenceFileField
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -48,6 +49,7 @@ class AssessmentForm(forms.ModelForm):
             "idea_origin",
             "identity",
             "meeting_notes",
+            "report_number",
             "letter_number",
             "letter_date",
             "samples_received",
@@ -74,7 +76,25 @@ class AssessmentForm(forms.ModelForm):
                 "Giá trị văn hoá, tri thức bản địa, kinh nghiệm sản xuất của cộng đồng, "
                 "phương thức sản xuất đặc trưng tạo nên sự khác biệt của sản phẩm."
             ),
+            "report_number": _("Mẫu 03 không có dòng số; chỉ in số khi xã ghi ở đây."),
+            "letter_number": _(
+                "Văn bản đề nghị (Điều 6.2.a) đính kèm bên dưới phải mang số và ngày này."
+            ),
         }
+
+
+class ReceiveForm(forms.Form):
+    """The commune's receipt: did the paper set come with the electronic one (Điều 7.1)?"""
+
+    paper_set = forms.BooleanField(
+        label=_("Đã nhận 01 bộ hồ sơ giấy (cùng bộ hồ sơ điện tử)"), required=False
+    )
+
+
+class LetterForm(forms.Form):
+    """The commune's signed proposal letter, checked like evidence."""
+
+    file = EvidenceFileField(label=_("Tệp văn bản đề nghị đã ký"))
 
 
 class ReturnForm(forms.Form):

@@ -58,11 +58,15 @@ class Dossier(models.Model):
     commune_received_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    # When the dossier last went to the province: the commune's proposal, or the producer
-    # sending it again after a province return (then ``resent_to_province`` is set, and the
-    # round counts from this day instead of the commune's letter: ``actions.proposal_day``).
+    # Điều 7.1: one paper and one electronic set. Ticked by the commune when it receives.
+    paper_set_received = models.BooleanField(_("đã nhận bộ hồ sơ giấy"), default=False)
+    # When the dossier last went to the province: the commune's proposal. Proposed again after
+    # a province return, ``resent_to_province`` is set and the round counts from this day
+    # instead of the commune's letter, if later (``actions.proposal_day``).
     proposed_at = models.DateTimeField(_("Xã đề nghị lúc"), null=True, blank=True)
-    resent_to_province = models.BooleanField(default=False)
+    resent_to_province = models.BooleanField(
+        _("xã gửi lại tỉnh sau khi tỉnh trả lại"), default=False
+    )
     # Province.
     province_receipt_number = models.CharField(_("số phiếu (tỉnh)"), max_length=60, blank=True)
     province_received_at = models.DateTimeField(null=True, blank=True)
@@ -179,7 +183,8 @@ class EvidenceLink(models.Model):
 
 
 class CommuneAssessment(models.Model):
-    """Mẫu 03: the commune's assessment of four local items, and its proposal to the province."""
+    """Mẫu 03: the commune's assessment of four local items, and its proposal to the province
+    (the number and date of its letter; the letter itself is a ``ProposalLetter``)."""
 
     dossier = models.OneToOneField(Dossier, on_delete=models.CASCADE, related_name="assessment")
     raw_materials = models.TextField(_("về sử dụng nguyên liệu địa phương"), blank=True)
@@ -187,6 +192,8 @@ class CommuneAssessment(models.Model):
     idea_origin = models.TextField(_("nguồn gốc ý tưởng sản phẩm"), blank=True)
     identity = models.TextField(_("bản sắc, trí tuệ địa phương"), blank=True)
     meeting_notes = models.TextField(_("biên bản họp (nếu có)"), blank=True)
+    # The report's own number, if the commune gives one (the form has no number line).
+    report_number = models.CharField(_("số báo cáo (nếu có)"), max_length=60, blank=True)
     letter_number = models.CharField(_("số văn bản đề nghị"), max_length=60, blank=True)
     letter_date = models.DateField(_("ngày văn bản đề nghị"), null=True, blank=True)
     samples_received = models.PositiveSmallIntegerField(_("số sản phẩm mẫu đã nhận"), default=0)
@@ -202,3 +209,49 @@ class CommuneAssessment(models.Model):
 
     def __str__(self):
         return str(self.dossier)
+
+
+def new_letter_name() -> str:
+    """The letter's file name in storage: random (100 bits), never the uploaded name."""
+    return opaque_code(length=20)
+
+
+def letter_path(letter: "ProposalLetter", filename: str) -> str:
+    return f"letters/{letter.storage_name[:2]}/{letter.storage_name}{letter.extension}"
+
+
+class ProposalLetter(models.Model):
+    """Điều 6.2.a: the commune's letter proposing the dossier to the province, as a file:
+    uploaded (checked by ``ocop.lib.uploads``) or generated from Mẫu 03. It bears the number
+    and date Mẫu 03 gave when it was attached. The last one is the dossier's; earlier ones
+    are kept (a proposal again after a province return may come with a new letter)."""
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="letters")
+    number = models.CharField(_("số văn bản đề nghị"), max_length=60)
+    date = models.DateField(_("ngày văn bản đề nghị"))
+    generated = models.BooleanField(_("tạo từ Mẫu 03"), default=False)
+    storage_name = models.CharField(
+        max_length=20, unique=True, default=new_letter_name, editable=False
+    )
+    file = models.FileField(upload_to=letter_path, max_length=200)
+    original_name = models.CharField(_("tên tệp gốc"), max_length=255, blank=True)
+    content_type = models.CharField(max_length=100)
+    extension = models.CharField(max_length=8)
+    size = models.PositiveBigIntegerField()
+    sha256 = models.CharField(max_length=64)
+    attached_at = models.DateTimeField(default=timezone.now)
+    attached_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("văn bản đề nghị của xã")
+        verbose_name_plural = _("văn bản đề nghị của xã")
+        ordering = ["dossier", "-attached_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.dossier.code} · {self.number}"
+
+    @property
+    def is_image(self) -> bool:
+        return self.content_type.startswith("image/")

@@ -12,6 +12,7 @@ VERBS = {
     "dossier.created": _("Lập hồ sơ mới"),
     "dossier.edited": _("Sửa hồ sơ sản phẩm"),
     "dossier.assessed": _("Xã cập nhật báo cáo Mẫu 03"),
+    "dossier.letter_attached": _("Xã đính kèm văn bản đề nghị"),
     "dossier.submit": _("Nộp hồ sơ sản phẩm"),
     "dossier.receive": _("Tiếp nhận hồ sơ sản phẩm"),
     "dossier.return": _("Trả lại hồ sơ để bổ sung"),
@@ -28,6 +29,7 @@ KEYS = {
     "product": _("Sản phẩm"),
     "product_code": _("Mã sản phẩm OCOP"),
     "round": _("Đợt đánh giá"),
+    "generated": _("tạo từ Mẫu 03"),
 }
 SECTION_NAMES = {
     **{s.key: s.title for s in content.SECTIONS},

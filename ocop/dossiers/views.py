@@ -16,17 +16,20 @@ from ocop.audit.log import history
 from ocop.criteria import presenter
 from ocop.dossiers import actions, content, documents, queries, rules
 from ocop.dossiers.actions import DossierError
-from ocop.dossiers.enums import HOLDER, DossierKind, State, Step
+from ocop.dossiers.enums import COMMUNE_ASSESSING, HOLDER, DossierKind, Side, State, Step
 from ocop.dossiers.forms import (
     AcceptForm,
     AssessmentForm,
+    LetterForm,
     QueueFilterForm,
+    ReceiveForm,
     ReturnForm,
     StartForm,
     section_form,
 )
 from ocop.dossiers.models import CommuneAssessment, Dossier
 from ocop.legal.queries import current_product_sets
+from ocop.lib import uploads
 from ocop.places.models import Commune
 from ocop.products.queries import product_for
 
@@ -187,12 +190,18 @@ def detail(request, code: str):
         "expired_links": [link for link in links if link.expired],
         "steps": _step_views(request, dossier, current, steps),
         "return_form": ReturnForm() if Step.RETURN in steps else None,
+        "receive_form": ReceiveForm(initial={"paper_set": dossier.paper_set_received})
+        if Step.RECEIVE in steps and HOLDER[State(dossier.state)] == Side.COMMUNE
+        else None,
         "accept_form": AcceptForm(
             initial={"round_year": accept_default.year, "round_number": accept_default.number}
         )
         if Step.ACCEPT in steps
         else None,
         "assessment": assessment,
+        "letter": actions.current_letter(dossier),
+        # Back at the commune after the province returned it (Điều 7.3.a): what it asked.
+        "province_returned": dossier.state in COMMUNE_ASSESSING and dossier.proposed_at,
         "can_edit": rules.can_edit_content(request.user, dossier),
         "can_assess": rules.can_assess(request.user, dossier),
         "holder": HOLDER[State(dossier.state)],
@@ -355,12 +364,53 @@ def assessment(request, code: str):
             else:
                 messages.success(request, _("Đã lưu báo cáo Mẫu 03."))
                 return redirect("dossiers:detail", code=dossier.code)
+    letter = actions.current_letter(dossier)
     return render(
         request,
         "dossiers/assessment.html",
-        {"dossier": dossier, "form": form, "editable": editable},
+        {
+            "dossier": dossier,
+            "form": form,
+            "editable": editable,
+            "letter": letter,
+            "letter_form": LetterForm() if editable else None,
+            "letter_problems": actions.letter_problems(dossier, instance)
+            if letter and instance.pk and instance.letter_date
+            else [],
+        },
         status=400 if form.errors else 200,
     )
+
+
+@login_required
+def letter(request, code: str):
+    """The commune's proposal letter (Điều 6.2.a): read by whoever sees the dossier; uploaded
+    or generated from Mẫu 03 by the commune that holds it."""
+    dossier = _dossier_or_404(request, code)
+    if request.method != "POST":
+        current = actions.current_letter(dossier)
+        if current is None:
+            raise Http404
+        return uploads.serve(current, title=f"{dossier.code}-van-ban-de-nghi")
+    if not rules.can_assess(request.user, dossier):
+        raise Http404
+    file = None
+    if "generate" not in request.POST:
+        form = LetterForm(request.POST, request.FILES)
+        if not form.is_valid():
+            messages.error(request, " ".join(e for es in form.errors.values() for e in es))
+            return redirect("dossiers:assessment", code=dossier.code)
+        file = form.cleaned_data["file"]
+    try:
+        attached = actions.attach_letter(dossier, actor=request.user, file=file)
+    except DossierError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(
+            request,
+            _("Đã đính kèm văn bản đề nghị số %(number)s.") % {"number": attached.number},
+        )
+    return redirect("dossiers:assessment", code=dossier.code)
 
 
 @login_required
@@ -385,6 +435,9 @@ def take_step(request, code: str, step: str):
         kwargs["round_"] = (form.cleaned_data["round_year"], form.cleaned_data["round_number"])
     elif step == Step.WITHDRAW:
         kwargs["reason"] = request.POST.get("reason", "")
+    elif step == Step.RECEIVE:
+        form = ReceiveForm(request.POST)
+        kwargs["paper_set"] = form.is_valid() and form.cleaned_data["paper_set"]
     try:
         actions.transition(dossier, step, actor=request.user, **kwargs)
     except DossierError as exc:

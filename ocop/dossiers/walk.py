@@ -2,7 +2,9 @@
 
 One way, shared by the demo data and the tests, so neither keeps its own copy of the path.
 ``fill`` writes everything a producer must write before submitting; ``assess`` fills the
-commune's Mẫu 03 so that it may propose.
+commune's Mẫu 03 and attaches its proposal letter, so that it may propose. Each step is
+taken by the side that holds the dossier (``enums.HOLDER``); the commune receives both the
+paper and the electronic set.
 """
 
 import datetime as dt
@@ -12,7 +14,7 @@ from django.utils import timezone
 
 from ocop.criteria.engine import Sheet
 from ocop.dossiers import actions
-from ocop.dossiers.enums import State, Step
+from ocop.dossiers.enums import HOLDER, Side, State, Step
 
 FILL, ASSESS = "fill", "assess"
 _TO_PROVINCE = (FILL, Step.SUBMIT, Step.RECEIVE, ASSESS, Step.PROPOSE)
@@ -26,6 +28,14 @@ PATHS: dict[State, tuple] = {
     State.RETURNED_BY_PROVINCE: (*_TO_PROVINCE, Step.RECEIVE, Step.RETURN),
     State.ACCEPTED: (*_TO_PROVINCE, Step.RECEIVE, Step.ACCEPT),
     State.WITHDRAWN: (Step.WITHDRAW,),
+}
+# After a province return the completed dossier goes back through the commune (Điều 7.3.a),
+# which proposes it again: the states it passes on that way.
+_BACK_AT_COMMUNE = (*PATHS[State.RETURNED_BY_PROVINCE], Step.SUBMIT)
+RESENT: dict[State, tuple] = {
+    State.SUBMITTED: _BACK_AT_COMMUNE,
+    State.COMMUNE_REVIEWING: (*_BACK_AT_COMMUNE, Step.RECEIVE),
+    State.PROPOSED: (*_BACK_AT_COMMUNE, Step.RECEIVE, ASSESS, Step.PROPOSE),
 }
 PLAN = "Mở rộng thị trường, đăng ký nhãn hiệu tập thể."
 RETURN_REASON = "Bổ sung phiếu kiểm nghiệm còn hiệu lực và danh sách lao động."
@@ -86,9 +96,11 @@ def fill(dossier, actor, documents=()):
     )
 
 
-def assess(dossier, actor, **extra):
-    """The commune's Mẫu 03, complete: four assessments, the letter, five samples."""
-    return actions.save_assessment(
+def assess(dossier, actor, *, letter: bool = True, **extra):
+    """The commune's Mẫu 03, complete: four assessments, the letter's number and date, five
+    samples; with ``letter``, the letter itself, generated (again when Mẫu 03 no longer
+    matches the one attached)."""
+    assessment = actions.save_assessment(
         dossier,
         actor=actor,
         **{
@@ -103,22 +115,33 @@ def assess(dossier, actor, **extra):
             **extra,
         },
     )
+    if letter and (
+        actions.current_letter(dossier) is None or actions.letter_problems(dossier, assessment)
+    ):
+        actions.attach_letter(dossier, actor=actor)
+    return assessment
 
 
-def walk_to(dossier, state: State, people: People, *, documents=()):
-    """Take ``dossier`` (a fresh draft) along ``PATHS[state]``; return it, refreshed."""
-    at_province = False
-    for item in PATHS[State(state)]:
+def walk_to(dossier, state: State, people: People, *, documents=(), resent: bool = False):
+    """Take ``dossier`` (a fresh draft) along ``PATHS[state]``, or with ``resent`` along
+    ``RESENT[state]`` (through a province return); return it, refreshed."""
+    actors = {Side.PRODUCER: people.producer, Side.COMMUNE: people.commune}
+    actors[Side.PROVINCE] = people.province
+    now = State(dossier.state)
+    for item in (RESENT if resent else PATHS)[State(state)]:
         if item == FILL:
             fill(dossier, people.producer, documents)
         elif item == ASSESS:
             assess(dossier, people.commune)
         else:
-            office = people.province if at_province else people.commune
-            actor = people.producer if item in (Step.SUBMIT, Step.WITHDRAW) else office
-            reason = RETURN_REASON if item == Step.RETURN else ""
-            actions.transition(dossier, item, actor=actor, reason=reason)
-            at_province = at_province or item == Step.PROPOSE
+            moved = actions.transition(
+                dossier,
+                item,
+                actor=actors[HOLDER[now]],
+                reason=RETURN_REASON if item == Step.RETURN else "",
+                paper_set=True,
+            )
+            now = State(moved.state)
     dossier.refresh_from_db()
     return dossier
 

@@ -94,7 +94,9 @@ def update_product(product: Product, *, actor, photos=None, **fields) -> Product
 def assign_ocop_code(product: Product, *, year: int) -> str:
     """``T-X-STT-YYYY``: province code, commune code, the commune's next number, year.
 
-    Called inside the commune's proposal; a product keeps its first code for good.
+    Called inside the commune's proposal with the year of the evaluation it is proposed for.
+    The number (T-X-STT) is given once and kept for good; the year follows the evaluation
+    (``set_ocop_code_year``).
     """
     if product.ocop_code:
         return product.ocop_code
@@ -103,6 +105,21 @@ def assign_ocop_code(product: Product, *, year: int) -> str:
     product.ocop_code = f"{commune.province.code}-{commune.code}-{number:03d}-{year}"
     product.save(update_fields=["ocop_code"])
     record("product.coded", obj=product, changes={"ocop_code": product.ocop_code})
+    return product.ocop_code
+
+
+@transaction.atomic
+def set_ocop_code_year(product: Product, *, year: int) -> str | None:
+    """The code's year becomes ``year``, the year of the evaluation round the product was
+    accepted for (Phụ lục II header "Năm đánh giá"); T-X-STT stays. None without a code."""
+    if not product.ocop_code:
+        return None
+    stem, _old_year = product.ocop_code.rsplit("-", 1)
+    code = f"{stem}-{year}"
+    if code != product.ocop_code:
+        before, product.ocop_code = product.ocop_code, code
+        product.save(update_fields=["ocop_code"])
+        record("product.coded", obj=product, changes={"ocop_code": [before, code]})
     return product.ocop_code
 
 

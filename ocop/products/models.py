@@ -48,7 +48,8 @@ class Product(models.Model):
         related_name="+",
     )
     # T-X-STT-YYYY: province code, commune code, number kept per commune, year. Given when the
-    # commune first proposes the product to the province; never changes afterwards.
+    # commune first proposes the product to the province; T-X-STT never changes afterwards,
+    # the year is that of the evaluation round it was last accepted for.
     # NULL (not "") until given, so that uniqueness holds only among given codes.
     ocop_code = models.CharField(  # noqa: DJ001
         _("mã sản phẩm OCOP"), max_length=20, unique=True, null=True, blank=True

@@ -253,9 +253,12 @@ def test_a_dossier_goes_from_the_producers_phone_to_a_provincial_round(
     _shot(commune, "7-commune-queue")
     row.get_by_role("link", name=PRODUCT).click()
     commune.wait_for_url(detail_url)
+    # The paper set came with the electronic one (Điều 7.1): ticked at the receipt.
+    commune.get_by_label("Đã nhận 01 bộ hồ sơ giấy").check()
     commune.get_by_role("button", name="Tiếp nhận hồ sơ").click()
     expect(_state(commune)).to_have_text("Xã đang xem xét")
     expect(commune.locator("main")).to_contain_text(f"-21/PĐK-01-00583-{today.year}")
+    expect(commune.locator(".facts-list")).to_contain_text("Đã nhận (cùng bộ hồ sơ điện tử)")
     expect(commune.locator("#actions")).to_contain_text("Chưa đề nghị lên tỉnh được:")
 
     commune.get_by_role("link", name="Lập, sửa báo cáo Mẫu 03").click()
@@ -273,10 +276,24 @@ def test_a_dossier_goes_from_the_producers_phone_to_a_provincial_round(
     commune.wait_for_url(detail_url)
     expect(commune.locator(".messages")).to_contain_text("Đã lưu báo cáo Mẫu 03.")
     expect(commune.locator("main")).to_contain_text("Đã nhận 5 sản phẩm mẫu.")
+    # The letter itself (Điều 6.2.a), not only its number: generated from Mẫu 03.
+    expect(commune.locator("#actions")).to_contain_text("Chưa đính kèm văn bản đề nghị")
+    commune.get_by_role("link", name="Lập, sửa báo cáo Mẫu 03").click()
+    commune.wait_for_url(f"{detail_url}mau-03/")
+    commune.get_by_role("button", name="Tạo văn bản từ Mẫu 03").click()
+    expect(commune.locator(".messages")).to_contain_text(
+        "Đã đính kèm văn bản đề nghị số 12/UBND-KT."
+    )
+    commune.get_by_role("link", name=f"← {PRODUCT} ({dossier.code})").click()
+    commune.wait_for_url(detail_url)
+    letter = commune.get_by_role("link", name="Văn bản đề nghị số 12/UBND-KT")
+    expect(letter).to_be_visible()
     expect(commune.locator("#actions")).not_to_contain_text("Chưa đề nghị lên tỉnh được:")
     commune.get_by_role("button", name="Đề nghị tỉnh đánh giá, phân hạng").click()
     expect(_state(commune)).to_have_text("Xã đã đề nghị, chờ tỉnh tiếp nhận")
-    ocop_code = f"01-00583-001-{today.year}"
+    # The code's year is the year of the round the product is proposed for (Phụ lục II).
+    round_year, round_number = round_for(today)
+    ocop_code = f"01-00583-001-{round_year}"
     expect(commune.locator(".facts-list")).to_contain_text(ocop_code)
     _fits_phone(commune)
     _shot(commune, "9-commune-proposed")
@@ -293,9 +310,9 @@ def test_a_dossier_goes_from_the_producers_phone_to_a_provincial_round(
     expect(row).to_contain_text("Xã đã đề nghị, chờ tỉnh tiếp nhận")
     row.get_by_role("link", name=PRODUCT).click()
     province.wait_for_url(detail_url)
+    expect(province.get_by_label("Đã nhận 01 bộ hồ sơ giấy")).to_have_count(0)  # the commune's
     province.get_by_role("button", name="Tiếp nhận hồ sơ").click()
     expect(_state(province)).to_have_text("Tỉnh đang kiểm tra")
-    round_year, round_number = round_for(today)
     expect(province.get_by_label("Đợt")).to_have_value(str(round_number))
     expect(province.get_by_label("Năm")).to_have_value(str(round_year))
     province.get_by_role("button", name="Nhận vào đợt đánh giá").click()

@@ -216,7 +216,7 @@ def mau03_data(**changes):
     data = {
         "commune_name": "Xã Bát Tràng",
         "province_name": "Thành phố Hà Nội",
-        "letter": {"number": "125/BC-UBND", "date": "25/11/2026"},
+        "number": "125/BC-UBND",
         "general": {
             "producer_name": "Hợp tác xã Gốm sứ Bát Tràng Xanh",
             "legal_type": "Hợp tác xã",
@@ -284,6 +284,14 @@ def test_mau01_full_data_prints_the_form_and_values():
     # The province has not received it yet: its block shows the receipt pattern.
     assert "……-……/PĐK-01-00583-2026" in text
     assert flat("Theo Phụ lục I về Danh mục phân loại sản phẩm") in flat(text)
+
+
+def test_mau01_commune_block_prints_what_was_received_only_when_given():
+    receipts = mau01_data()["receipts"]
+    commune = {**receipts["commune"], "received": "01 bộ hồ sơ giấy và 01 bộ hồ sơ điện tử"}
+    text = text_of(render("mau01", mau01_data(receipts={**receipts, "commune": commune})))
+    assert "Hồ sơ đã nhận: 01 bộ hồ sơ giấy và 01 bộ hồ sơ điện tử" in text
+    assert "Hồ sơ đã nhận" not in text_of(render("mau01", mau01_data()))
 
 
 @pytest.mark.parametrize(
@@ -460,7 +468,7 @@ def test_mau03_missing_values_print_dotted_leaders():
     data = {
         "commune_name": "",
         "province_name": None,
-        "letter": {"number": None, "date": None},
+        "number": None,
         "general": dict.fromkeys(
             (
                 "producer_name",
@@ -484,7 +492,7 @@ def test_mau03_missing_values_print_dotted_leaders():
     text = text_of(pdf)
     assert pdf.startswith(b"%PDF-")
     assert "XÃ/PHƯỜNG……" in text
-    assert "/BC-UBND" in text
+    assert "Số:" not in text  # the form has no number line: none is invented
     assert "ngày …… tháng …… năm ……" in text
     assert flat("T.M ỦY BAN NHÂN DÂN XÃ/PHƯỜNG……") in flat(text)
     # The form's own proposal sentence, with leaders for what is unknown.
@@ -493,11 +501,76 @@ def test_mau03_missing_values_print_dotted_leaders():
         assert re.search(re.escape(label) + r"\s*…{3}", text), label
 
 
-def test_mau03_letter_date_falls_back_to_signed_on():
-    text = text_of(render("mau03", mau03_data(letter={"number": None, "date": None})))
+def test_mau03_without_a_number_prints_no_number_line():
+    text = text_of(render("mau03", mau03_data(number=None)))
     assert "Bát Tràng, ngày 25 tháng 11 năm 2026" in text
-    assert "Số: ……" in text
+    assert "Số:" not in text and DOTS not in text.split("BÁO CÁO")[0]
 
 
 def test_mau03_empty_dict_still_compiles():
     assert render("mau03", {}).startswith(b"%PDF-")
+
+
+# ---------------------------------------------------------------- the commune's letter
+
+
+def letter_data(**changes):
+    data = {
+        "commune_name": "Xã Bát Tràng",
+        "province_name": "Thành phố Hà Nội",
+        "number": "125/UBND-KT",
+        "date": "25/11/2026",
+        "place": "Bát Tràng",
+        "basis": "Căn cứ Quyết định số 26/2026/QĐ-TTg ngày 22/05/2026 ban hành Bộ tiêu chí "
+        "và quy trình đánh giá, phân hạng sản phẩm Chương trình Mỗi xã một sản phẩm;",
+        "received": "Ủy ban nhân dân Xã Bát Tràng đã tiếp nhận hồ sơ đăng ký tham gia đánh "
+        "giá, phân hạng sản phẩm OCOP (phiếu số 01-21/PĐK-01-00583-2026 ngày 20/11/2026).",
+        "product": {
+            "name": "Bình gốm men lam vẽ tay",
+            "product_set": "Bộ số 21: Thủ công mỹ nghệ, trang trí",
+            "kind": "Đánh giá lần đầu",
+            "producer_name": "Hợp tác xã Gốm sứ Bát Tràng Xanh",
+            "address": "Thôn Giang Cao, Xã Bát Tràng, Thành phố Hà Nội",
+        },
+        "enclosures": [
+            "Báo cáo đánh giá một số nội dung của hồ sơ (Mẫu số 03);",
+            "Hồ sơ sản phẩm: 01 bộ hồ sơ giấy và 01 bộ hồ sơ điện tử;",
+            "05 sản phẩm mẫu.",
+        ],
+        "signer": "Phạm Quốc Khánh",
+    }
+    data.update(changes)
+    return data
+
+
+def test_letter_full_data_prints_the_official_letter():
+    text = text_of(render("letter", letter_data()))
+    for expected in (
+        "ỦY BAN NHÂN DÂN",
+        "XÃ BÁT TRÀNG",
+        "Số: 125/UBND-KT",
+        "V/v đề nghị đánh giá, phân hạng sản phẩm OCOP",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Bát Tràng, ngày 25 tháng 11 năm 2026",
+        "Kính gửi: Ủy ban nhân dân Thành phố Hà Nội.",
+        "Bình gốm men lam vẽ tay",
+        "Bộ số 21: Thủ công mỹ nghệ, trang trí",
+        "Hợp tác xã Gốm sứ Bát Tràng Xanh",
+        "Hồ sơ sản phẩm: 01 bộ hồ sơ giấy và 01 bộ hồ sơ điện tử;",
+        "05 sản phẩm mẫu.",
+        "Nơi nhận:",
+        "TM. ỦY BAN NHÂN DÂN",
+        "Phạm Quốc Khánh",
+    ):
+        assert flat(expected) in flat(text), expected
+    assert flat("01-21/PĐK-01-00583-2026") in flat(text)
+
+
+def test_letter_missing_values_print_dotted_leaders():
+    text = text_of(render("letter", letter_data(number=None, date=None, commune_name="")))
+    assert "Số: ……" in text and "ngày …… tháng …… năm ……" in text
+    assert "XÃ/PHƯỜNG……" in text
+
+
+def test_letter_empty_dict_still_compiles():
+    assert render("letter", {}).startswith(b"%PDF-")

@@ -58,12 +58,23 @@ def test_a_return_opens_a_new_version_and_the_history_shows_the_change(
     assert "Hà Nội, Nhật Bản" in html and f"<del>{before}</del>" in html and "Ảnh bao bì" in html
 
 
-def test_province_return_goes_back_to_the_province_on_resubmission(draft, bring, producer_user):
+def test_province_return_goes_back_through_the_commune_on_resubmission(
+    draft, bring, producer_user, commune_officer
+):
+    """Điều 7.3.a: the province guides the commune and the producer; the completed dossier
+    goes to the commune, which may amend Mẫu 03 and its letter, then to the province again.
+    The receipt numbers stay those of the first receipts."""
     dossier = bring(draft, State.RETURNED_BY_PROVINCE)
-    number = dossier.province_receipt_number
+    numbers = (dossier.commune_receipt_number, dossier.province_receipt_number)
     actions.transition(dossier, Step.SUBMIT, actor=producer_user)
     dossier.refresh_from_db()
-    assert dossier.state == State.PROPOSED and dossier.province_receipt_number == number
+    assert dossier.state == State.SUBMITTED and dossier.versions.get(number=2).frozen
+    assert dossier.commune_deadline == add_working_days(timezone.localdate(), 15)
+    actions.transition(dossier, Step.RECEIVE, actor=commune_officer)
+    actions.transition(dossier, Step.PROPOSE, actor=commune_officer)
+    dossier.refresh_from_db()
+    assert dossier.state == State.PROPOSED
+    assert (dossier.commune_receipt_number, dossier.province_receipt_number) == numbers
 
 
 def test_upgrade_starts_as_a_copy_of_the_accepted_dossier(draft, bring, producer_user, document):

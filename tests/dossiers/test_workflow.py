@@ -6,7 +6,7 @@ import pytest
 from django.db import transaction
 
 from ocop.audit.models import AuditEntry
-from ocop.dossiers import actions, rules
+from ocop.dossiers import actions, rules, walk
 from ocop.dossiers.actions import DossierError
 from ocop.dossiers.enums import HOLDER, TRANSITIONS, Side, State, Step
 from ocop.dossiers.models import Dossier
@@ -52,7 +52,8 @@ def test_full_path_from_draft_to_accepted(
         .order_by("pk")
         .values_list("verb", flat=True)
     )
-    steps = [v for v in verbs if v not in ("dossier.edited", "dossier.assessed")]
+    paperwork = ("dossier.edited", "dossier.assessed", "dossier.letter_attached")
+    steps = [v for v in verbs if v not in paperwork]
     assert steps == [
         "dossier.created",
         "dossier.submit",
@@ -215,3 +216,76 @@ def test_withdrawn_and_accepted_dossiers_are_final(draft, bring):
     for state in (State.ACCEPTED, State.WITHDRAWN):
         assert all(source != state for source, _step in TRANSITIONS)
     assert HOLDER[State.ACCEPTED] is None and HOLDER[State.WITHDRAWN] is None
+
+
+def test_only_the_commune_sends_a_dossier_to_the_province():
+    """Điều 7.3.a: after a province return the producer's completed dossier goes back to the
+    commune (which may amend Mẫu 03 and its letter); only the commune proposes."""
+    to_province = {
+        (source, step)
+        for (source, step), target in TRANSITIONS.items()
+        if HOLDER[target] == Side.PROVINCE and HOLDER[source] != Side.PROVINCE
+    }
+    assert to_province == {(State.COMMUNE_REVIEWING, Step.PROPOSE)}
+    assert TRANSITIONS[(State.RETURNED_BY_PROVINCE, Step.SUBMIT)] == State.SUBMITTED
+
+
+def test_after_a_province_return_the_commune_amends_mau03_and_proposes_again(
+    draft,
+    bring,
+    producer_user,
+    commune_officer,
+    province_officer,
+    django_capture_on_commit_callbacks,
+):
+    from ocop.dossiers import documents
+    from tests.pdf import text_of
+
+    dossier = bring(draft, State.RETURNED_BY_PROVINCE)
+    Notification.objects.all().delete()
+    with django_capture_on_commit_callbacks(execute=True):
+        actions.transition(dossier, Step.SUBMIT, actor=producer_user)
+    dossier.refresh_from_db()
+    assert HOLDER[State(dossier.state)] == Side.COMMUNE
+    assert Notification.objects.filter(recipient=commune_officer, verb="dossier.submit").exists()
+    assert not Notification.objects.filter(recipient=province_officer).exists()
+
+    actions.transition(dossier, Step.RECEIVE, actor=commune_officer, paper_set=True)
+    assert rules.can_assess(commune_officer, dossier)
+    # Mẫu 03 amended, and a new letter: the one attached before no longer matches.
+    assess(
+        dossier,
+        commune_officer,
+        identity="Men lam vẽ tay, bổ sung theo hướng dẫn của tỉnh.",
+        letter_number="140/UBND-KT",
+    )
+    assert dossier.letters.count() == 2
+    assert actions.current_letter(dossier).number == "140/UBND-KT"
+    with django_capture_on_commit_callbacks(execute=True):
+        actions.transition(dossier, Step.PROPOSE, actor=commune_officer)
+    dossier.refresh_from_db()
+    assert dossier.state == State.PROPOSED and dossier.resent_to_province
+    assert Notification.objects.filter(recipient=province_officer, verb="dossier.propose").exists()
+    assert "bổ sung theo hướng dẫn của tỉnh" in text_of(documents.render(dossier, "mau03"))
+
+
+def test_the_commune_sees_why_the_province_returned_it(
+    draft, bring, producer_user, client_for, commune_officer
+):
+    from ocop.dossiers.walk import RETURN_REASON
+
+    dossier = bring(draft, State.RETURNED_BY_PROVINCE)
+    actions.transition(dossier, Step.SUBMIT, actor=producer_user)
+    html = client_for(commune_officer).get(f"/ho-so/{dossier.code}/").content.decode()
+    assert "Tỉnh đã trả lại hồ sơ" in html and RETURN_REASON in html
+
+
+@pytest.mark.parametrize("state", list(walk.RESENT))
+def test_the_walk_reaches_the_commune_again_after_a_province_return(
+    draft, producer_user, commune_officer, province_officer, state
+):
+    people = walk.People(producer=producer_user, commune=commune_officer, province=province_officer)
+    dossier = walk.walk_to(draft, state, people, resent=True)
+    assert dossier.state == state and dossier.province_receipt_number
+    assert dossier.resent_to_province is (state == State.PROPOSED)
+    assert dossier.versions.count() == 2
