@@ -52,14 +52,7 @@ def outcome(evaluation) -> str | None:
 def live_lines(evaluation):
     """Lines naming this product that stand: in a decision (draft or recorded) and not
     withdrawn by a recorded correction."""
-    withdrawn = DecisionLine.objects.filter(
-        action=LineAction.WITHDRAW, decision__state=DecisionState.RECORDED
-    ).values("withdraws_id")
-    return (
-        DecisionLine.objects.filter(evaluation=evaluation)
-        .exclude(action=LineAction.WITHDRAW)
-        .exclude(pk__in=withdrawn)
-    )
+    return DecisionLine.objects.filter(evaluation=evaluation).standing()
 
 
 def _line(decision, evaluation, action, withdraws=None) -> DecisionLine:
@@ -152,7 +145,7 @@ def correct(decision, withdraw, *, actor, number, signed_on, signer, reason) -> 
     if not reason.strip():
         raise RecognitionError(_("Hãy ghi lý do sửa đổi, bãi bỏ."))
     withdraw = list(withdraw)
-    standing = {line.pk for line in decision.lines.all() if _stands(line)}
+    standing = set(decision.lines.standing().values_list("pk", flat=True))
     if not withdraw or any(line.pk not in standing for line in withdraw):
         raise RecognitionError(_("Hãy chọn dòng của quyết định còn hiệu lực để bãi bỏ."))
     correction = Decision.objects.create(
@@ -179,12 +172,6 @@ def correct(decision, withdraw, *, actor, number, signed_on, signer, reason) -> 
         },
     )
     return correction
-
-
-def _stands(line) -> bool:
-    return not DecisionLine.objects.filter(
-        withdraws=line, decision__state=DecisionState.RECORDED
-    ).exists()
 
 
 @transaction.atomic

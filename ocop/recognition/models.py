@@ -74,6 +74,16 @@ class Decision(models.Model):
         return self.state == DecisionState.RECORDED
 
 
+class LineQuerySet(models.QuerySet):
+    def standing(self):
+        """Lines that grant something (recognise, approve) and that no recorded correction
+        has withdrawn: the one definition of "still in force"."""
+        withdrawn = DecisionLine.objects.filter(
+            action=LineAction.WITHDRAW, decision__state=DecisionState.RECORDED
+        ).values("withdraws_id")
+        return self.exclude(action=LineAction.WITHDRAW).exclude(pk__in=withdrawn)
+
+
 class DecisionLine(models.Model):
     """One product in a decision's annex, as it stood when the decision was made."""
 
@@ -91,6 +101,8 @@ class DecisionLine(models.Model):
     product_set = models.CharField(_("bộ sản phẩm"), max_length=300)
     score = models.DecimalField(_("điểm"), max_digits=5, decimal_places=2)
     stars = models.PositiveSmallIntegerField(_("số sao"))
+
+    objects = LineQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("dòng quyết định")

@@ -1,7 +1,7 @@
 from ocop.evaluation.models import Round
 from ocop.lib.scope import Scope, get_in_scope_or_404
 from ocop.recognition import rules
-from ocop.recognition.enums import DecisionState, LineAction
+from ocop.recognition.enums import DecisionState
 from ocop.recognition.models import Decision, DecisionLine, Notice
 
 
@@ -50,16 +50,9 @@ def rounds_to_decide(user):
 def recognition_of(product):
     """The line that recognises (or approves the result of) the product today: the last
     recorded one that no recorded correction withdrew; None when it is not recognised."""
-    withdrawn = DecisionLine.objects.filter(
-        action=LineAction.WITHDRAW, decision__state=DecisionState.RECORDED
-    ).values("withdraws_id")
     return (
-        DecisionLine.objects.filter(
-            evaluation__dossier__product=product,
-            decision__state=DecisionState.RECORDED,
-            action__in=[LineAction.RECOGNISE, LineAction.APPROVE],
-        )
-        .exclude(pk__in=withdrawn)
+        DecisionLine.objects.standing()
+        .filter(evaluation__dossier__product=product, decision__state=DecisionState.RECORDED)
         .select_related("decision")
         .order_by("-decision__signed_on", "-pk")
         .first()

@@ -101,10 +101,9 @@ def notice(request, code: str, evaluation: str):
 def decision(request, code: str):
     decision = queries.decision_for(request.user, code)
     lines = list(decision.lines.all())
+    standing = set(decision.lines.standing().values_list("pk", flat=True))
     for line in lines:
-        line.stands = (
-            decision.recorded and not line.withdrawn_by.filter(decision__state="recorded").exists()
-        )
+        line.stands = decision.recorded and line.pk in standing
     return render(
         request,
         "recognition/decision.html",
