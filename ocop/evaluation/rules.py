@@ -113,6 +113,18 @@ def is_recused(member: CouncilMember, evaluation) -> bool:
     return bool(recusal_reasons(member, evaluation))
 
 
+def recused_producer_ids(member: CouncilMember, rnd, producers) -> set[int]:
+    """The producers (of ``producers``) the member may not score in the round: one query
+    for the declarations, whatever the number of products (the same rule as
+    ``recusal_reasons``)."""
+    declared = set(
+        Interest.objects.filter(declaration__member=member, declaration__round=rnd).values_list(
+            "producer_id", flat=True
+        )
+    )
+    return declared | {p.pk for p in producers if detected_relations(member, p)}
+
+
 def can_score(user, evaluation) -> bool:
     """Open and fill one's own sheet: a scoring member of the round's council, declared for
     the round, not recused, while the product is being scored."""

@@ -79,8 +79,13 @@ def round_view(request, code: str):
         return redirect("evaluation:round", code)
     evaluations = list(queries.evaluations_of(rnd, member))
     declared = member is not None and rules.declaration(member, rnd) is not None
+    recused = (
+        rules.recused_producer_ids(member, rnd, {e.dossier.producer for e in evaluations})
+        if member is not None
+        else set()
+    )
     for e in evaluations:
-        e.recused = member is not None and rules.is_recused(member, e)
+        e.recused = e.dossier.producer_id in recused
     done = sum(1 for e in evaluations if getattr(e, "mine", 0))
     mine_total = sum(1 for e in evaluations if not e.recused)
     eligible = len([m for m in rnd.council.members.filter(left_on__isnull=True) if m.scores])

@@ -12,7 +12,7 @@ from ocop.recognition import actions, queries, rules
 from ocop.recognition.actions import APPROVE, NOTICE, RECOGNISE, RecognitionError
 from ocop.recognition.enums import DecisionKind
 from ocop.recognition.forms import CorrectionForm, HeadingForm, NoticeForm
-from ocop.recognition.models import Notice
+from ocop.recognition.models import DecisionLine, Notice
 
 
 @login_required
@@ -25,15 +25,23 @@ def home(request):
 
 def _groups(rnd):
     groups = {RECOGNISE: [], APPROVE: [], NOTICE: [], "rejected": [], "open": []}
-    evaluations = rnd.evaluations.select_related(
-        "dossier__product", "dossier__producer", "dossier__commune"
-    ).order_by("pk")
+    evaluations = list(
+        rnd.evaluations.select_related(
+            "dossier__product", "dossier__producer", "dossier__commune"
+        ).order_by("pk")
+    )
+    # Two queries for the whole round, not two per product.
+    lines: dict[int, list] = {}
+    standing = DecisionLine.objects.standing().filter(evaluation__in=evaluations)
+    for line in standing.select_related("decision"):
+        lines.setdefault(line.evaluation_id, []).append(line)
+    notices = {n.evaluation_id: n for n in Notice.objects.filter(evaluation__in=evaluations)}
     for e in evaluations:
         kind = actions.outcome(e)
         if kind is None:
             kind = "rejected" if e.state == EvaluationState.REJECTED else "open"
-        e.lines = list(actions.live_lines(e).select_related("decision"))
-        e.sent_notice = Notice.objects.filter(evaluation=e).first()
+        e.lines = lines.get(e.pk, [])
+        e.sent_notice = notices.get(e.pk)
         groups[kind].append(e)
     return groups
 
