@@ -95,10 +95,15 @@ class Rule:
 
     @property
     def places(self):
-        return PLACES if callable(self.kwargs) else (None,)
+        return PLACES if callable(self.kwargs) or callable(self.data) else (None,)
 
     def url(self, name, world, place) -> str:
-        return reverse(name, kwargs=self.kwargs(world, place) if place else self.kwargs)
+        return reverse(
+            name, kwargs=self.kwargs(world, place) if callable(self.kwargs) else self.kwargs
+        )
+
+    def body(self, world, place) -> dict:
+        return self.data(world, place) if callable(self.data) else self.data
 
 
 def producer(w, p):
@@ -127,6 +132,10 @@ def council(w, p):
 
 def round_(w, p):
     return {"code": w[p]["round"].code}
+
+
+def package_(w, p):
+    return {"code": w[p]["package"].code}
 
 
 def decision_(w, p):
@@ -233,6 +242,7 @@ ROUTES = {
     "evaluation:sheet": Rule(SITS_ON_COUNCIL, evaluation),
     "evaluation:product": Rule(SEES_COUNCIL, evaluation),
     "evaluation:reopen": Rule(SEES_COUNCIL, evaluation, "post"),
+    "evaluation:call_meeting": Rule(SEES_COUNCIL, evaluation, "post", {"ground": "complex"}),
     "evaluation:close": Rule(SEES_COUNCIL, evaluation, "post"),
     "evaluation:reject": Rule(SEES_COUNCIL, evaluation, "post", {"reason": "Hồ sơ giả mạo"}),
     # the paperwork: one's own signed sheet (no sheet yet: sent back to it, not a 404); a
@@ -281,6 +291,18 @@ ROUTES = {
     "recognition:notice_pdf": Rule(MANAGES_COUNCIL, lambda w, p: {"code": w[p]["notice"].code}),
     "recognition:record": Rule(MANAGES_COUNCIL, decision_, "post"),
     "recognition:correct": Rule(MANAGES_COUNCIL, decision_, "post"),
+    "recognition:packages": Rule(frozenset({"admin", "central", "province"})),
+    "recognition:package": Rule(MANAGES_COUNCIL, package_),
+    "recognition:package_file": Rule(
+        MANAGES_COUNCIL, lambda w, p: {**package_(w, p), "pk": w[p]["package_file"].pk}
+    ),
+    # Only the province's own office opens a package, for an approval of its own.
+    "recognition:package_new": Rule(
+        {HERE: frozenset({"province"}), COMMUNE: frozenset({"province"}), PROVINCE: NOBODY},
+        None,
+        "post",
+        lambda w, p: {"line": w[p]["free_approval"].pk},
+    ),
     # notifications: one's own
     "notify:inbox": Rule(SIGNED_IN),
     "notify:mark_all_read": Rule(SIGNED_IN, method="post"),
@@ -291,6 +313,7 @@ POSTS = {
     "evaluation:council": Rule(MANAGES_COUNCIL, council, data={"form": "member"}),
     "evaluation:round": Rule(MANAGES_COUNCIL, round_),
     "recognition:round": Rule(MANAGES_COUNCIL, round_, data={"kind": "recognition"}),
+    "recognition:package": Rule(MANAGES_COUNCIL, package_, data={"action": "send"}),
     "evaluation:declare": Rule(SITS_ON_COUNCIL, round_),
     "evaluation:sheet": Rule(SITS_ON_COUNCIL, evaluation, data={"a-1.1": "1.1-1"}),
     "evaluation:advisory": Rule(
@@ -403,6 +426,53 @@ def _councils(world, hanoi_officer, lamdong_officer):
             number=f"1/QĐ-UBND-{rnd.council.province_id}",
             defaults={"kind": "recognition", "signed_on": "2026-12-20", "signer": "Chủ tịch"},
         )[0]
+        world[place].update(_package(world[place], rnd))
+
+
+def _package(entry, rnd):
+    """A recorded approval with two lines: one free, one with a draft 5★ package that
+    holds an uploaded paper."""
+    from django.core.files.base import ContentFile
+
+    from ocop.lib import uploads
+    from ocop.recognition.models import Decision, DecisionLine, Package, PackageFile
+    from tests.dossiers.fixtures import PDF_BYTES
+
+    approval, _created = Decision.objects.get_or_create(
+        round=rnd,
+        province_id=rnd.council.province_id,
+        number=f"2/QĐ-UBND-{rnd.council.province_id}",
+        defaults={
+            "kind": "approval",
+            "signed_on": "2026-12-20",
+            "signer": "Chủ tịch",
+            "state": "recorded",
+        },
+    )
+    line = {
+        "evaluation": entry["evaluation"],
+        "action": "approve",
+        "product_name": "Bình",
+        "producer_name": "x",
+        "commune_name": "x",
+        "product_set": "21",
+        "score": 92,
+        "stars": 5,
+    }
+    packaged = DecisionLine.objects.create(decision=approval, **line)
+    free = DecisionLine.objects.create(decision=approval, **line)
+    package = Package.objects.create(
+        province_id=rnd.council.province_id,
+        kind="first",
+        dossier=entry["evaluation"].dossier,
+        approval=packaged,
+    )
+    paper = ContentFile(PDF_BYTES, name="van-ban.pdf")
+    stored = PackageFile(package=package, item="letter")
+    stored.describe(uploads.inspect(paper), name=paper.name)
+    stored.file.save("paper", paper, save=False)
+    stored.save()
+    return {"package": package, "package_file": stored, "free_approval": free}
 
 
 def _advisory(evaluation, office, entry):
@@ -541,7 +611,8 @@ def _check(world, name, rule, place, method):
         p: "login" if p == "anonymous" else "allow" if p in rule.allowed(place) else "deny"
         for p in PERSONAS
     }
-    got = {p: _request(world, p, method, url, rule.data) for p in PERSONAS}
+    data = rule.body(world, place)
+    got = {p: _request(world, p, method, url, data) for p in PERSONAS}
     wrong = {p: f"expected {expected[p]}, got {got[p]}" for p in PERSONAS if got[p] != expected[p]}
     assert not wrong, f"{method.upper()} {url}: {wrong}"
 

@@ -1,6 +1,18 @@
 """Every change to score sheets and a product's result: one function each, in one
 transaction, audited. Councils, rounds and declarations are in ``councils``. Views and the
-API call these; nothing else writes."""
+API call these; nothing else writes.
+
+Written opinions (Điều 7.6.d). At a meeting (a first evaluation, an upgrade) the members'
+totals lying further apart than the regulation's threshold move the product to "cần thảo
+luận" (``EvaluationStep.DIVERGE``): the council discusses, the chair reopens sheets to
+re-score, and only then closes. That state is the meeting's discussion. A re-evaluation is
+evaluated by written opinion instead: each member's signed sheet is their opinion, nobody
+meets, so a wide spread does not move the product anywhere; the chair is told the opinions
+differ and may call a meeting (``call_meeting``, on one of the two grounds of 7.6.d), or
+close on the written opinions. Calling a meeting turns the product to the meeting's way, so
+from there on it follows the meeting flow unchanged (a spread already too wide moves it to
+"cần thảo luận" at once). The lifecycle table is untouched: the way is ``Evaluation.mode``.
+"""
 
 from decimal import Decimal
 
@@ -16,8 +28,10 @@ from ocop.evaluation import rules, tally
 from ocop.evaluation.enums import (
     EVALUATION_TRANSITIONS,
     SCORING_OPEN,
+    EvaluationMode,
     EvaluationState,
     EvaluationStep,
+    MeetingGround,
     MemberRole,
 )
 from ocop.evaluation.errors import EvaluationError
@@ -113,10 +127,25 @@ def submit_sheet(evaluation: Evaluation, *, actor) -> ScoreSheet:
             "rejections": sheet.rejections,
         },
     )
-    totals = [Decimal(str(s.result["total"])) for s in submitted_sheets(evaluation)]
+    sheets = submitted_sheets(evaluation)
+    totals = [Decimal(str(s.result["total"])) for s in sheets]
     gap = tally.spread(totals)
     council = evaluation.round.council
-    if evaluation.state == EvaluationState.SCORING and gap > council.spread_threshold:
+    if evaluation.written:
+        before = tally.spread([t for s, t in zip(sheets, totals, strict=True) if s != sheet])
+        if before <= council.spread_threshold < gap:  # just now: tell the chair once
+            notify(
+                _chair_users(council),
+                "evaluation.opinions_differ",
+                subject=str(evaluation),
+                url=reverse("evaluation:product", args=[evaluation.code]),
+                note=_(
+                    "Ý kiến bằng văn bản của các thành viên chênh nhau %(gap)s điểm: Chủ tịch "
+                    "Hội đồng xem xét tổ chức họp trực tiếp (Điều 7.6.d)."
+                )
+                % {"gap": gap},
+            )
+    elif evaluation.state == EvaluationState.SCORING and gap > council.spread_threshold:
         _step(
             evaluation,
             EvaluationStep.DIVERGE,
@@ -208,8 +237,10 @@ def standing(evaluation: Evaluation) -> dict:
 
 @transaction.atomic
 def close(evaluation: Evaluation, *, actor) -> Evaluation:
-    """The chair closes the product: quorum met and totals within the threshold. A
-    rejection condition ticked on most sheets rejects the dossier with that reason."""
+    """The chair closes the product: quorum met and, at a meeting, totals within the
+    threshold (written opinions close however far apart they lie: the chair has chosen not
+    to meet, Điều 7.6.d, and the closing's audit keeps the spread). A rejection condition
+    ticked on most sheets rejects the dossier with that reason."""
     evaluation = Evaluation.objects.select_for_update().get(pk=evaluation.pk)
     _chair_only(evaluation, actor)
     if evaluation.state != EvaluationState.SCORING:
@@ -230,7 +261,8 @@ def close(evaluation: Evaluation, *, actor) -> Evaluation:
                 % {"got": q.submitted, "need": q.needed}
             )
         raise EvaluationError(_("Chưa có phiếu của Chủ tịch Hội đồng (Quy chế của Hội đồng)."))
-    if now["spread"] > council.spread_threshold:
+    differ = now["spread"] > council.spread_threshold
+    if differ and not evaluation.written:  # written opinions: the chair decides (7.6.d)
         raise EvaluationError(_("Tổng điểm chênh lệch quá ngưỡng; Hội đồng cần thảo luận."))
     sheets = now["sheets"]
     conditions = evaluation.dossier.criteria_set.definition.get("rejection_conditions") or []
@@ -263,6 +295,7 @@ def close(evaluation: Evaluation, *, actor) -> Evaluation:
         ],
         "recused": [{"member": m.name, "reasons": r} for m, r in now["recused"]],
         "rejected_by": ticked,
+        "mode": evaluation.mode,
     }
     evaluation.closed_at, evaluation.closed_by = timezone.now(), actor
     if ticked:
@@ -279,7 +312,86 @@ def close(evaluation: Evaluation, *, actor) -> Evaluation:
             "total": evaluation.result["total"],
             "stars": evaluation.result["stars"],
             "reason": evaluation.rejection_reason,
+            "mode": evaluation.mode,
+            **(
+                {"spread": str(now["spread"]), "threshold": str(council.spread_threshold)}
+                if differ
+                else {}
+            ),
         },
+    )
+    return evaluation
+
+
+@transaction.atomic
+def call_meeting(evaluation: Evaluation, *, actor, ground, note: str = "") -> Evaluation:
+    """The chair decides that a re-evaluation, evaluated by written opinion, is discussed at
+    a meeting after all: "chỉ tổ chức họp trực tiếp khi có nhiều ý kiến đánh giá khác nhau
+    hoặc có nội dung phức tạp cần thảo luận" (Điều 7.6.d). The ground is one of those two;
+    who decided, when and why is kept on the product and in its history. From here the
+    product follows the meeting's flow (the module's docstring)."""
+    evaluation = Evaluation.objects.select_for_update().get(pk=evaluation.pk)
+    _chair_only(evaluation, actor)
+    if not evaluation.written:
+        raise EvaluationError(
+            _("Sản phẩm này được đánh giá tại cuộc họp của Hội đồng, không qua lấy ý kiến.")
+        )
+    if evaluation.state != EvaluationState.SCORING:
+        raise EvaluationError(
+            _("Không thể quyết định họp khi sản phẩm ở trạng thái “%(state)s”.")
+            % {"state": evaluation.get_state_display()}
+        )
+    try:
+        ground = MeetingGround(ground)
+    except ValueError:
+        raise EvaluationError(
+            _(
+                "Hãy chọn lý do họp trực tiếp: có nhiều ý kiến đánh giá khác nhau, hoặc có "
+                "nội dung phức tạp cần thảo luận (Điều 7.6.d)."
+            )
+        ) from None
+    note = (note or "").strip()
+    if len(note) > 5000:
+        raise EvaluationError(_("Nội dung dài quá %(n)s ký tự.") % {"n": 5000})
+    evaluation.mode, evaluation.meeting_ground = EvaluationMode.MEETING, ground
+    evaluation.meeting_note = note
+    evaluation.meeting_called_at, evaluation.meeting_called_by = timezone.now(), actor
+    evaluation.save(
+        update_fields=[
+            "mode",
+            "meeting_ground",
+            "meeting_note",
+            "meeting_called_at",
+            "meeting_called_by",
+        ]
+    )
+    record(
+        "evaluation.meeting",
+        actor=actor,
+        obj=evaluation,
+        changes={
+            "mode": [EvaluationMode.WRITTEN.value, EvaluationMode.MEETING.value],
+            "meeting_ground": ground.value,
+            "meeting_note": note,
+        },
+    )
+    council = evaluation.round.council
+    gap = standing(evaluation)["spread"]
+    if gap > council.spread_threshold:
+        _step(
+            evaluation,
+            EvaluationStep.DIVERGE,
+            actor=actor,
+            changes={"spread": str(gap), "threshold": str(council.spread_threshold)},
+        )
+    scorers = council.members.filter(left_on__isnull=True).select_related("user")
+    notify(
+        [m.user for m in scorers if m.scores],
+        "evaluation.meeting",
+        subject=str(evaluation),
+        url=reverse("evaluation:product", args=[evaluation.code]),
+        note=f"{ground.label}. {note}".strip()[:300],
+        exclude=actor,
     )
     return evaluation
 

@@ -18,9 +18,10 @@ from django.utils.translation import gettext as _
 
 from ocop.audit.log import record
 from ocop.criteria.engine import UnknownCriterion
+from ocop.dossiers.enums import DossierKind
 from ocop.evaluation import rules
 from ocop.evaluation.actions import EvaluationError
-from ocop.evaluation.enums import FINISHED, Body, MemberRole, ReportConclusion
+from ocop.evaluation.enums import FINISHED, Body, MemberRole, ReportConclusion, VisitGround
 from ocop.evaluation.models import (
     AdvisoryFile,
     AdvisoryReport,
@@ -259,9 +260,26 @@ def record_visit(
     people: str,
     notes: str,
     files=(),
+    ground: str = "",
 ) -> FieldVisit:
-    """A visit to the production site: its day, who took part, what was found, photos."""
+    """A visit to the production site: its day, who took part, what was found, photos.
+
+    A re-evaluated product is visited only when "có thay đổi lớn về quy mô sản xuất hoặc hồ
+    sơ minh chứng không rõ ràng, cần phải khảo sát thực tế" (Điều 7.6.c, 7.6.e): the visit
+    names which (``ground``). Other dossiers need no ground (Điều 7.3.c leaves visits to
+    the team)."""
     _reviewer(evaluation, actor)
+    ground = (ground or "").strip()
+    if ground and ground not in VisitGround.values:
+        raise EvaluationError(_("Lý do khảo sát thực tế không hợp lệ."))
+    if not ground and evaluation.dossier.kind == DossierKind.RE_EVALUATION:
+        raise EvaluationError(
+            _(
+                "Đánh giá lại chỉ khảo sát thực tế tại cơ sở đối với sản phẩm có thay đổi lớn "
+                "về quy mô sản xuất hoặc hồ sơ minh chứng không rõ ràng (Điều 7.6.c): hãy chọn "
+                "lý do khảo sát."
+            )
+        )
     if visited_on is None:
         raise EvaluationError(_("Hãy ghi ngày khảo sát."))
     if visited_on > timezone.localdate():
@@ -270,7 +288,12 @@ def record_visit(
     notes = _text(notes, _("Hãy ghi kết quả khảo sát."))
     files = _checked(files)
     visit = FieldVisit.objects.create(
-        evaluation=evaluation, visited_on=visited_on, people=people, notes=notes, by=actor
+        evaluation=evaluation,
+        visited_on=visited_on,
+        people=people,
+        notes=notes,
+        ground=ground,
+        by=actor,
     )
     stored = _store(evaluation, files, actor=actor, visit=visit)
     _record(
@@ -278,6 +301,7 @@ def record_visit(
         actor,
         evaluation,
         {
+            **({"visit_ground": ground} if ground else {}),
             "visited_on": visited_on.isoformat(),
             "people": people,
             "visit_notes": notes,

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ocop.evaluation.advisory import MAX_FILES, MAX_TEXT
-from ocop.evaluation.enums import ReportConclusion
+from ocop.evaluation.enums import ReportConclusion, VisitGround
 from ocop.lib import uploads
 from ocop.lib.widgets import LongSelect
 
@@ -96,6 +96,14 @@ class RequestForm(forms.Form):
 
 
 class VisitForm(forms.Form):
+    # Only on a re-evaluation (Điều 7.6.c); ``advisory.record_visit`` refuses a visit
+    # without it, with the article's words, so the form does not require it itself.
+    ground = forms.ChoiceField(
+        label=_("Lý do khảo sát thực tế (Điều 7.6.c)"),
+        choices=VisitGround.choices,
+        required=False,
+        widget=forms.RadioSelect,
+    )
     visited_on = _date(_("Ngày khảo sát"), _("Hãy ghi ngày khảo sát."))
     people = _text(
         _("Thành phần tham gia"),
@@ -108,6 +116,11 @@ class VisitForm(forms.Form):
         label=_("Ảnh, biên bản khảo sát"),
         help_text=_("Tối đa %(n)s tệp PDF, JPEG, PNG, WebP, DOCX, XLSX.") % {"n": MAX_FILES},
     )
+
+    def __init__(self, *args, reevaluation=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not reevaluation:
+            del self.fields["ground"]
 
 
 class VisitFilesForm(forms.Form):

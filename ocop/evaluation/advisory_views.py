@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from ocop.dossiers.enums import DossierKind
 from ocop.evaluation import advisory, queries, rules
 from ocop.evaluation.actions import EvaluationError
 from ocop.evaluation.advisory_forms import (
@@ -74,6 +75,7 @@ def _act(kind, evaluation, form, request):
             people=data["people"],
             notes=data["notes"],
             files=data["files"],
+            ground=data.get("ground", ""),
         )
     if kind == "visit_files":
         visit = get_object_or_404(evaluation.visits, pk=_pk(request, "visit"))
@@ -88,9 +90,11 @@ def _act(kind, evaluation, form, request):
     )
 
 
-def _form(kind, sheet, *args):
+def _form(kind, sheet, *args, reevaluation=False):
     """One of the page's forms; ``auto_id`` keeps the ids of its several forms apart."""
     extra = {"sheet": sheet} if kind == "finding" else {}
+    if kind == "visit":
+        extra = {"reevaluation": reevaluation}  # the ground of Điều 7.6.c
     return FORMS[kind](*args, auto_id=f"{kind}-%s", **extra)
 
 
@@ -109,6 +113,7 @@ def page(request, code: str):
     review = rules.can_review(request.user, evaluation)
     writable = review and evaluation.state not in FINISHED
     sheet = evaluation.dossier.criteria_set.sheet()
+    again = evaluation.dossier.kind == DossierKind.RE_EVALUATION
     bound, target = {}, None
     if request.method == "POST":
         if not review:
@@ -116,7 +121,7 @@ def page(request, code: str):
         kind = request.POST.get("form", "")
         if kind not in FORMS:
             raise Http404
-        form = _form(kind, sheet, request.POST, request.FILES)
+        form = _form(kind, sheet, request.POST, request.FILES, reevaluation=again)
         if form.is_valid():
             try:
                 _act(kind, evaluation, form, request)
@@ -132,7 +137,7 @@ def page(request, code: str):
         target = request.POST.get("visit") or request.POST.get("lab_test")
 
     def form_of(kind):
-        return bound[kind] if kind in bound else _form(kind, sheet)
+        return bound[kind] if kind in bound else _form(kind, sheet, reevaluation=again)
 
     leaves = {leaf.code: leaf.name for leaf in sheet.leaves()}
     findings = list(evaluation.findings.select_related("by"))

@@ -4,14 +4,16 @@ each, in one transaction, audited. The score sheets and results are in ``actions
 import datetime as dt
 
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ocop.audit.log import diff, record, snapshot
+from ocop.dossiers.enums import DossierKind
 from ocop.dossiers.enums import State as DossierState
-from ocop.evaluation import rules
-from ocop.evaluation.enums import DECLARABLE, Body, Level, MemberRole, Relation
+from ocop.evaluation import rules, sources
+from ocop.evaluation.enums import DECLARABLE, Body, EvaluationMode, Level, MemberRole, Relation
 from ocop.evaluation.errors import EvaluationError
 from ocop.evaluation.models import (
     Council,
@@ -199,24 +201,50 @@ def create_round(
 
 
 def candidates(rnd: Round):
-    """Dossiers the round may take: accepted by the council's province for this round
-    (any accepted dossier for an extra round), not yet in an evaluation."""
+    """Dossiers the round may take: for a provincial round, those its province accepted for
+    it (any accepted dossier for an extra round) and not yet evaluated by a provincial
+    council; for any round, what the registered ``sources`` add (the ministry's rounds take
+    only those) less what they hold back."""
     from ocop.dossiers.models import Dossier
 
-    if rnd.council.level != Level.PROVINCE:
-        return Dossier.objects.none()  # the 5★ path to the ministry comes with recognition
-    qs = Dossier.objects.filter(state=DossierState.ACCEPTED, province_id=rnd.council.province_id)
-    if not rnd.extra:
-        qs = qs.filter(round_year=rnd.year, round_number=rnd.number)
-    taken = Evaluation.objects.values("dossier_id")
-    return qs.exclude(pk__in=taken).select_related("product", "producer")
+    wanted = Q(pk__in=[])
+    if rnd.council.level == Level.PROVINCE:
+        qs = Dossier.objects.filter(
+            state=DossierState.ACCEPTED, province_id=rnd.council.province_id
+        )
+        if not rnd.extra:
+            qs = qs.filter(round_year=rnd.year, round_number=rnd.number)
+        taken = Evaluation.objects.filter(round__council__level=Level.PROVINCE)
+        wanted = Q(pk__in=qs.exclude(pk__in=taken.values("dossier_id")).values("pk"))
+    for extra in sources.included(rnd):
+        wanted |= Q(pk__in=extra.values("pk"))
+    out = Dossier.objects.filter(wanted)
+    for held in sources.excluded(rnd):
+        out = out.exclude(pk__in=held.values("pk"))
+    return out.select_related("product", "producer")
+
+
+def way_of(dossier) -> tuple[EvaluationMode, dt.date | None]:
+    """How the council evaluates ``dossier``, and the day its clock starts.
+
+    A re-evaluation (Điều 7.6) is evaluated by written opinion (7.6.d) within 45 days of
+    "ngày nhận đủ hồ sơ đề nghị của UBND cấp xã" (7.6.g). The province's acceptance
+    (``accepted_at``, its local date) is read as that day: the province receives the
+    commune's proposal, checks it, returns it for completion if need be (Điều 7.3.a), and
+    accepts it only once it is complete. A later caller may set ``clock_starts_on``
+    otherwise (the ministry's receipt of a province's 5★ package, Điều 7.6.e). A first
+    evaluation or an upgrade is scored at the council's meeting, with no such clock."""
+    if dossier.kind != DossierKind.RE_EVALUATION:
+        return EvaluationMode.MEETING, None
+    start = timezone.localdate(dossier.accepted_at) if dossier.accepted_at else None
+    return EvaluationMode.WRITTEN, start
 
 
 @transaction.atomic
 def add_dossiers(rnd: Round, dossiers, *, actor) -> list[Evaluation]:
     if not rules.can_manage_council(actor, rnd.council):
         raise EvaluationError(_("Bạn không có quyền sửa đợt đánh giá này."))
-    allowed = {d.pk for d in candidates(rnd)}
+    allowed = {d.pk: d for d in candidates(rnd)}
     added = []
     for dossier in dossiers:
         if dossier.pk not in allowed:
@@ -224,13 +252,16 @@ def add_dossiers(rnd: Round, dossiers, *, actor) -> list[Evaluation]:
                 _("Hồ sơ %(code)s không thuộc đợt này hoặc đã được đánh giá.")
                 % {"code": dossier.code}
             )
-        evaluation = Evaluation.objects.create(round=rnd, dossier=dossier)
-        record(
-            "evaluation.added",
-            actor=actor,
-            obj=evaluation,
-            changes={"round": str(rnd), "dossier": dossier.code},
+        mode, clock_starts_on = way_of(allowed[dossier.pk])  # as stored, not as passed in
+        if mode == EvaluationMode.WRITTEN:
+            clock_starts_on = sources.clock_for(rnd, allowed[dossier.pk]) or clock_starts_on
+        evaluation = Evaluation.objects.create(
+            round=rnd, dossier=dossier, mode=mode, clock_starts_on=clock_starts_on
         )
+        changes = {"round": str(rnd), "dossier": dossier.code, "mode": mode.value}
+        if clock_starts_on is not None:
+            changes["clock_starts_on"] = clock_starts_on.isoformat()
+        record("evaluation.added", actor=actor, obj=evaluation, changes=changes)
         added.append(evaluation)
     if added:
         scorers = rnd.council.members.filter(left_on__isnull=True).select_related("user")

@@ -13,6 +13,7 @@ from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from ocop.criteria import presenter
+from ocop.dossiers.enums import DossierKind
 from ocop.dossiers.queries import latest_submitted_version
 from ocop.evaluation import actions, rules
 from ocop.evaluation.advisory import latest_report
@@ -291,6 +292,51 @@ def _outcome(evaluation: Evaluation) -> str:
     return _("Chưa có kết quả (%(state)s)") % {"state": evaluation.get_state_display()}
 
 
+def way(evaluation: Evaluation) -> str:
+    """How the council evaluated the product, as the minutes state it (Điều 7.6.d)."""
+    if evaluation.meeting_called:
+        text = _(
+            "Họp trực tiếp theo quyết định của Chủ tịch Hội đồng ngày %(date)s (Điều 7.6.d), "
+            "lý do: %(ground)s"
+        ) % {
+            "date": _local(evaluation.meeting_called_at, "%d/%m/%Y"),
+            "ground": _lower_first(str(evaluation.get_meeting_ground_display())),
+        }
+        return f"{text}. {evaluation.meeting_note}" if evaluation.meeting_note else text
+    if evaluation.written:
+        return _(
+            "Lấy ý kiến bằng văn bản (Điều 7.6.d): phiếu đánh giá đã ký của mỗi thành viên là "
+            "ý kiến bằng văn bản của thành viên đó"
+        )
+    return str(evaluation.get_mode_display())
+
+
+def clock_line(evaluation: Evaluation) -> str:
+    """The 45 days of a re-evaluation (Điều 7.6.g), as of today or of its result."""
+    clock = evaluation.clock
+    if clock is None:
+        return ""
+    text = _(
+        "Nhận đủ hồ sơ đề nghị ngày %(start)s; thời hạn đánh giá, phân hạng lại không quá 45 "
+        "ngày (Điều 7.6.g), đến hết ngày %(deadline)s"
+    ) % {"start": _date(clock["starts_on"]), "deadline": _date(clock["deadline"])}
+    if clock["finished_on"] is not None:
+        if clock["in_time"]:
+            done = _("hoàn thành ngày %(day)s, trong thời hạn") % {
+                "day": _date(clock["finished_on"])
+            }
+        else:
+            done = _("hoàn thành ngày %(day)s, quá hạn %(n)s ngày") % {
+                "day": _date(clock["finished_on"]),
+                "n": clock["days_over"],
+            }
+    elif clock["overdue"]:
+        done = _("chưa hoàn thành, đã quá hạn %(n)s ngày") % {"n": clock["days_over"]}
+    else:
+        done = _("chưa hoàn thành")
+    return f"{text}; {done}"
+
+
 def _evaluation_minutes(evaluation: Evaluation, user) -> dict:
     """One product's paragraph of the minutes: sheets, recusals, totals, mean, result. The
     totals of a product still being scored are printed only for those who may see them
@@ -326,6 +372,9 @@ def _evaluation_minutes(evaluation: Evaluation, user) -> dict:
         "spread": _num(figures["spread"]) if visible else "",
         "threshold": _num(council.spread_threshold),
         "outcome": _outcome(evaluation),
+        "way": way(evaluation),
+        "written": evaluation.written,
+        "clock": clock_line(evaluation),
         "discussions": [
             {
                 "at": _local(d.at),
@@ -375,6 +424,8 @@ def minutes(rnd: Round, user) -> dict:
         "members": members,
         "advisory": advisory,
         "products": [_evaluation_minutes(e, user) for e in evaluations],
+        # every product by written opinion (re-evaluations, no meeting called): no meeting
+        "written": bool(evaluations) and all(e.written for e in evaluations),
         "chair": chair,
         "secretary": secretary,
     }
@@ -424,10 +475,36 @@ def result_rows(rnd: Round) -> list[dict]:
                 "mean": Decimal(str(total)) if total is not None else None,
                 "stars": e.result.get("stars") if e.state == EvaluationState.CLOSED else None,
                 "state": str(e.get_state_display()),
-                "note": e.rejection_reason if e.state == EvaluationState.REJECTED else "",
+                "note": "; ".join(
+                    x
+                    for x in (
+                        e.rejection_reason if e.state == EvaluationState.REJECTED else "",
+                        _result_way(e),
+                    )
+                    if x
+                ),
             }
         )
     return rows
+
+
+def _result_way(evaluation: Evaluation) -> str:
+    """The table's note on a re-evaluation: its way (Điều 7.6.d) and its 45 days (7.6.g)."""
+    if evaluation.dossier.kind != DossierKind.RE_EVALUATION:
+        return ""
+    clock = evaluation.clock
+    if evaluation.meeting_called:
+        ground = _lower_first(str(evaluation.get_meeting_ground_display()))
+        parts = [_("Đánh giá lại, họp trực tiếp (%(ground)s)") % {"ground": ground}]
+    elif evaluation.written:
+        parts = [_("Đánh giá lại, lấy ý kiến bằng văn bản")]
+    else:
+        parts = [_("Đánh giá lại")]
+    if clock is not None:
+        parts.append(_("hạn 45 ngày: %(day)s") % {"day": _date(clock["deadline"])})
+        if clock["overdue"]:
+            parts.append(_("quá hạn %(n)s ngày") % {"n": clock["days_over"]})
+    return ", ".join(parts)
 
 
 def results(rnd: Round) -> dict:
@@ -547,6 +624,7 @@ def advisory_report(evaluation: Evaluation) -> dict:
         "visits": [
             {
                 "visited_on": _date(v.visited_on),
+                "ground": str(v.get_ground_display()) if v.ground else "",
                 "people": v.people,
                 "notes": v.notes,
                 "photos": sum(1 for f in v.photos.all() if f.is_image),

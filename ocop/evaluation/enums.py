@@ -66,6 +66,30 @@ class EvaluationState(models.TextChoices):
     REJECTED = "rejected", _("Hồ sơ bị loại")
 
 
+class EvaluationMode(models.TextChoices):
+    """How the council evaluates a product. A first evaluation or an upgrade is scored at
+    the council's meeting (Điều 7.3.d, 7.4.d); a re-evaluation "thông qua hình thức lấy ý
+    kiến bằng văn bản" (Điều 7.6.d, 7.6.e): each member's signed sheet is their written
+    opinion, and the council meets only when its chair decides to (``MeetingGround``)."""
+
+    MEETING = "meeting", _("Họp Hội đồng")
+    WRITTEN = "written", _("Lấy ý kiến bằng văn bản")
+
+
+class MeetingGround(models.TextChoices):
+    """The two grounds on which a re-evaluation is discussed at a meeting (Điều 7.6.d)."""
+
+    DIFFERING = "differing", _("Có nhiều ý kiến đánh giá khác nhau")
+    COMPLEX = "complex", _("Có nội dung phức tạp cần thảo luận")
+
+
+class VisitGround(models.TextChoices):
+    """Why a re-evaluated product is visited on site: only these two (Điều 7.6.c, 7.6.e)."""
+
+    SCALE = "scale", _("Thay đổi lớn về quy mô sản xuất")
+    EVIDENCE = "evidence", _("Hồ sơ minh chứng không rõ ràng")
+
+
 class EvaluationStep(models.TextChoices):
     DIVERGE = "diverge", _("Điểm chênh lệch quá ngưỡng")
     REOPEN = "reopen", _("Mở lại phiếu để chấm lại")

@@ -1,25 +1,32 @@
 """Councils and their advisory teams, rounds, and each product's evaluation with one score
 sheet per member. Workflow lives in ``actions``; models hold tables and small invariants."""
 
+import datetime as dt
 from decimal import Decimal
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ocop.dossiers.models import Dossier
 from ocop.evaluation.enums import (
+    FINISHED,
     SCORING_ROLES,
     Body,
+    EvaluationMode,
     EvaluationState,
     Level,
+    MeetingGround,
     MemberRole,
     MinimumsRule,
     Relation,
     ReportConclusion,
+    VisitGround,
 )
+from ocop.legal import reevaluation
 from ocop.lib.codes import opaque_code
 from ocop.places.models import Province
 from ocop.producers.models import EvidenceDocument, Producer
@@ -228,6 +235,29 @@ class Evaluation(models.Model):
         related_name="+",
     )
     added_at = models.DateTimeField(auto_now_add=True)
+    # How the council evaluates (Điều 7.6.d): set when the dossier is added, written for a
+    # re-evaluation. The chair's decision to meet after all is kept with its ground.
+    mode = models.CharField(
+        _("hình thức đánh giá"),
+        max_length=10,
+        choices=EvaluationMode.choices,
+        default=EvaluationMode.MEETING,
+    )
+    meeting_ground = models.CharField(
+        _("lý do họp trực tiếp"), max_length=12, choices=MeetingGround.choices, blank=True
+    )
+    meeting_note = models.TextField(_("nội dung cần thảo luận"), blank=True)
+    meeting_called_at = models.DateTimeField(null=True, blank=True)
+    meeting_called_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # The first day of the 45 days of a re-evaluation (Điều 7.6.g): the day the complete
+    # proposal was received (``councils.add_dossiers``); none for other evaluations.
+    clock_starts_on = models.DateField(_("ngày nhận đủ hồ sơ đề nghị"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("đánh giá sản phẩm")
@@ -239,6 +269,41 @@ class Evaluation(models.Model):
 
     def __str__(self):
         return f"{self.dossier.product.name} ({self.code})"
+
+    @property
+    def written(self) -> bool:
+        return self.mode == EvaluationMode.WRITTEN
+
+    @property
+    def meeting_called(self) -> bool:
+        """The chair decided to hold a meeting on a re-evaluation (Điều 7.6.d)."""
+        return self.meeting_called_at is not None
+
+    @property
+    def clock(self) -> dict | None:
+        """The 45 days of Điều 7.6.g as of today (``clock_on``); None without a clock."""
+        return self.clock_on(timezone.localdate())
+
+    def clock_on(self, today: dt.date) -> dict | None:
+        """Deadline, days left (0: the last day; negative: late) and, once the evaluation has
+        a result, whether it came within the 45 days."""
+        start = self.clock_starts_on
+        if start is None:
+            return None
+        finished_on = None
+        if self.state in FINISHED and self.closed_at is not None:
+            finished_on = timezone.localdate(self.closed_at)
+        day = finished_on or today
+        left = reevaluation.days_left(start, day)
+        return {
+            "starts_on": start,
+            "deadline": reevaluation.deadline(start),
+            "days_left": left,
+            "days_over": max(0, -left),
+            "overdue": left < 0,
+            "finished_on": finished_on,
+            "in_time": finished_on is not None and left >= 0,
+        }
 
 
 class Declaration(models.Model):
@@ -394,6 +459,10 @@ class FieldVisit(models.Model):
     visited_on = models.DateField(_("ngày khảo sát"))
     people = models.TextField(_("thành phần tham gia"))
     notes = models.TextField(_("kết quả khảo sát"))
+    # Required for a re-evaluation: the only two reasons to visit (Điều 7.6.c, 7.6.e).
+    ground = models.CharField(
+        _("lý do khảo sát thực tế"), max_length=10, choices=VisitGround.choices, blank=True
+    )
     by = _by(null=True)
     at = models.DateTimeField(auto_now_add=True)
 

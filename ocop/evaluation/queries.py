@@ -1,9 +1,14 @@
 """How views fetch councils, rounds and products: through the one scope of ``rules``."""
 
+import datetime as dt
+
 from django.db.models import Count, Q
+from django.utils import timezone
 
 from ocop.evaluation import rules
+from ocop.evaluation.enums import FINISHED
 from ocop.evaluation.models import AdvisoryFile, Council, DocumentRequest, Evaluation, Round
+from ocop.legal import reevaluation
 from ocop.lib.scope import get_in_scope_or_404
 
 
@@ -76,4 +81,25 @@ def advisory_file_for(user, code: str) -> AdvisoryFile:
         AdvisoryFile.objects.select_related("evaluation"),
         rules.evaluation_scope(user).through("evaluation"),
         code=code,
+    )
+
+
+def reevaluations_on_clock(user):
+    """Re-evaluations still without a result, on their 45 days (Điều 7.6.g), the earliest
+    deadline first: the queue of the council's office and members."""
+    qs = Evaluation.objects.filter(clock_starts_on__isnull=False).exclude(state__in=FINISHED)
+    return (
+        rules.evaluation_scope(user)
+        .filter(qs)
+        .select_related("round__council", "dossier__product", "dossier__producer")
+        .order_by("clock_starts_on", "pk")
+    )
+
+
+def overdue_reevaluations(evaluations, today: dt.date | None = None):
+    """Of ``evaluations``, those past the 45th day: the clock started more than 45 days
+    before ``today``."""
+    today = today or timezone.localdate()
+    return evaluations.filter(
+        clock_starts_on__lt=today - dt.timedelta(days=reevaluation.REEVALUATION_DAYS)
     )

@@ -6,10 +6,13 @@ from ocop.audit import verbs
 from ocop.evaluation import rules
 from ocop.evaluation.enums import (
     Body,
+    EvaluationMode,
     EvaluationState,
+    MeetingGround,
     MemberRole,
     MinimumsRule,
     ReportConclusion,
+    VisitGround,
 )
 from ocop.lib import navigation
 from ocop.lib.navigation import MenuItem
@@ -27,6 +30,10 @@ VERBS = {
     "evaluation.reopen": _("Mở lại phiếu để chấm lại"),
     "evaluation.close": _("Chốt kết quả đánh giá sản phẩm"),
     "evaluation.reject": _("Hội đồng loại hồ sơ"),
+    # A re-evaluation by written opinion (Điều 7.6.d): the chair's decision to meet, and the
+    # chair's notice that the written opinions differ (a notification, not a change).
+    "evaluation.meeting": _("Chủ tịch Hội đồng quyết định họp trực tiếp"),
+    "evaluation.opinions_differ": _("Ý kiến bằng văn bản của các thành viên khác nhau"),
 }
 KEYS = {
     "member": _("Thành viên"),
@@ -44,6 +51,10 @@ KEYS = {
     "spread": _("Chênh lệch"),
     "threshold": _("Ngưỡng"),
     "left_on": _("Đến ngày"),
+    "mode": _("Hình thức đánh giá"),
+    "meeting_ground": _("Lý do họp trực tiếp"),
+    "meeting_note": _("Nội dung cần thảo luận"),
+    "clock_starts_on": _("Ngày nhận đủ hồ sơ đề nghị"),
 }
 
 # The advisory team's review (ocop.evaluation.advisory), all recorded on the evaluation.
@@ -68,6 +79,7 @@ ADVISORY_KEYS = {
     "visited_on": _("Ngày khảo sát"),
     "people": _("Thành phần tham gia"),
     "visit_notes": _("Kết quả khảo sát"),
+    "visit_ground": _("Lý do khảo sát thực tế"),
     "files": _("Tệp đính kèm"),
     "lab_test": _("Đề nghị kiểm nghiệm số"),
     "lab": _("Đơn vị kiểm nghiệm"),
@@ -105,13 +117,18 @@ def register() -> None:
             "role": dict(MemberRole.choices),
             "state": dict(EvaluationState.choices),
             "minimums_rule": dict(MinimumsRule.choices),
+            "mode": dict(EvaluationMode.choices),
+            "meeting_ground": dict(MeetingGround.choices),
         },
         lists={"members", "interests", "rejections"},
     )
     verbs.register(
         ADVISORY_VERBS,
         keys=ADVISORY_KEYS,
-        values={"conclusion": dict(ReportConclusion.choices)},
+        values={
+            "conclusion": dict(ReportConclusion.choices),
+            "visit_ground": dict(VisitGround.choices),
+        },
         lists={"documents", "files"},
     )
     navigation.add_menu_item(

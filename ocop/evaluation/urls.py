@@ -25,6 +25,7 @@ urlpatterns = [
     path("phieu/<str:code>/", views.sheet, name="sheet"),
     path("san-pham/<str:code>/", views.product, name="product"),
     path("san-pham/<str:code>/mo-lai/", views.reopen, name="reopen"),
+    path("san-pham/<str:code>/hop/", views.call_meeting, name="call_meeting"),
     path("san-pham/<str:code>/chot/", views.close, name="close"),
     path("san-pham/<str:code>/loai/", views.reject, name="reject"),
     # the paperwork (document_views): signed sheets, minutes, the result table

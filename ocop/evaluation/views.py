@@ -13,7 +13,7 @@ from ocop.criteria import presenter, serialize
 from ocop.dossiers.queries import latest_submitted_version
 from ocop.evaluation import actions, advisory, councils, queries, rules
 from ocop.evaluation.actions import EvaluationError
-from ocop.evaluation.enums import SCORING_OPEN, EvaluationState
+from ocop.evaluation.enums import SCORING_OPEN, EvaluationState, MeetingGround
 from ocop.evaluation.forms import RELATION_CHOICES
 from ocop.lib import uploads
 from ocop.producers.models import EvidenceDocument
@@ -45,6 +45,7 @@ def home(request):
             done = rnd.evaluations.filter(sheets__member=member, sheets__submitted_at__isnull=False)
             rnd.done = done.count()
     councils = list(queries.councils_visible_to(user))
+    on_clock = queries.reevaluations_on_clock(user)
     return render(
         request,
         "evaluation/home.html",
@@ -52,6 +53,8 @@ def home(request):
             "rounds": rounds,
             "councils": councils,
             "can_create": rules.manages_any_council(user),
+            "reevaluations": list(on_clock),
+            "reevaluations_overdue": queries.overdue_reevaluations(on_clock).count(),
         },
     )
 
@@ -335,6 +338,9 @@ def product(request, code: str):
                 if rules.can_read_sheet(user, evaluation, s.member)
             },
             "advisory": advisory.summary(evaluation),
+            # Điều 7.6.d: written opinions differ beyond the regulation's spread
+            "opinions_differ": evaluation.written and standing["spread"] > council.spread_threshold,
+            "meeting_grounds": MeetingGround.choices,
         },
     )
 
@@ -374,6 +380,25 @@ def reopen(request, code: str):
         messages.error(request, str(exc))
     else:
         messages.success(request, _("Đã mở lại %(n)s phiếu để chấm lại.") % {"n": len(members)})
+    return redirect("evaluation:product", code)
+
+
+@login_required
+@require_POST
+def call_meeting(request, code: str):
+    """The chair's decision to discuss a re-evaluation at a meeting (Điều 7.6.d)."""
+    evaluation = queries.evaluation_for(request.user, code)
+    try:
+        actions.call_meeting(
+            evaluation,
+            actor=request.user,
+            ground=request.POST.get("ground", ""),
+            note=request.POST.get("note", ""),
+        )
+    except EvaluationError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Đã ghi quyết định họp trực tiếp; các thành viên được báo."))
     return redirect("evaluation:product", code)
 
 

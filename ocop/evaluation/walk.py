@@ -10,17 +10,29 @@ from ocop.evaluation.enums import Level
 
 
 def set_up_council(province, officer, seats, *, advisory=(), **fields):
-    """A provincial council with ``seats`` = ``[(user, role, office), ...]`` (and advisory
-    team members the same way), established by decision on its term's first day."""
+    """A provincial council (the central council when ``province`` is None) with ``seats`` =
+    ``[(user, role, office), ...]`` (and advisory team members the same way), established by
+    decision on its term's first day."""
     start = fields.pop("term_from", dt.date(2026, 7, 1))
+    central = province is None
     council = councils.create_council(
         actor=officer,
-        level=Level.PROVINCE,
+        level=Level.CENTRAL if central else Level.PROVINCE,
         province=province,
-        name=fields.pop("name", f"Hội đồng đánh giá, phân hạng sản phẩm OCOP {province.name}"),
-        decision_number=fields.pop("decision_number", f"1234/QĐ-UBND-{province.code}"),
+        name=fields.pop(
+            "name",
+            "Hội đồng đánh giá, phân hạng sản phẩm OCOP cấp trung ương"
+            if central
+            else f"Hội đồng đánh giá, phân hạng sản phẩm OCOP {province.name}",
+        ),
+        decision_number=fields.pop(
+            "decision_number", "1234/QĐ-BNNMT" if central else f"1234/QĐ-UBND-{province.code}"
+        ),
         decision_date=start,
-        decision_signer=fields.pop("decision_signer", "Chủ tịch UBND tỉnh"),
+        decision_signer=fields.pop(
+            "decision_signer",
+            "Bộ trưởng Bộ Nông nghiệp và Môi trường" if central else "Chủ tịch UBND tỉnh",
+        ),
         term_from=start,
         **fields,
     )

@@ -18,3 +18,29 @@ class Counter(models.Model):
 
     def __str__(self):
         return f"{self.key} = {self.value}"
+
+
+class StoredFile(models.Model):
+    """What ``ocop.lib.uploads.inspect`` learnt about a stored file, kept beside it: the
+    name the user gave, the type found in its bytes (never the one it claimed), its size
+    and checksum. The file field itself (its path) belongs to the concrete model."""
+
+    original_name = models.CharField(_("tên tệp gốc"), max_length=255, blank=True)
+    content_type = models.CharField(max_length=100)
+    extension = models.CharField(max_length=8)
+    size = models.PositiveBigIntegerField()
+    sha256 = models.CharField(max_length=64)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_image(self) -> bool:
+        return self.content_type.startswith("image/")
+
+    def describe(self, inspected, *, name: str = "") -> None:
+        self.original_name = (name or "")[-255:]
+        self.content_type = inspected.content_type
+        self.extension = inspected.extension
+        self.size = inspected.size
+        self.sha256 = inspected.sha256

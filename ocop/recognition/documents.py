@@ -10,6 +10,7 @@ from pathlib import Path
 from django.utils import formats, timezone, translation
 
 from ocop.criteria import presenter
+from ocop.evaluation.enums import Level
 from ocop.lib.pdf import render_pdf
 from ocop.places.enums import ProvinceType
 from ocop.recognition.enums import DecisionState
@@ -51,9 +52,17 @@ def place(province) -> str:
     return province.name if short in FULL_NAMES else short
 
 
-def _signer(signer: str) -> dict:
-    """The signature's title lines: a vice-chairman signs on behalf (KT. Chủ tịch)."""
-    titles = ["KT. Chủ tịch", "Phó Chủ tịch"] if "phó chủ tịch" in signer.lower() else ["Chủ tịch"]
+MINISTRY = "Bộ Nông nghiệp và Môi trường"
+MINISTRY_PLACE = "Hà Nội"
+
+
+def _signer(signer: str, *, ministry: bool = False) -> dict:
+    """The signature's title lines: a deputy signs on behalf (KT. Chủ tịch, KT. Bộ trưởng)."""
+    low = signer.lower()
+    if ministry:
+        titles = ["KT. Bộ trưởng", "Thứ trưởng"] if "thứ trưởng" in low else ["Bộ trưởng"]
+    else:
+        titles = ["KT. Chủ tịch", "Phó Chủ tịch"] if "phó chủ tịch" in low else ["Chủ tịch"]
     return {"titles": titles, "name": signer}
 
 
@@ -82,21 +91,26 @@ def decision(d: Decision) -> dict:
     rnd = d.round
     lines = list(
         d.lines.select_related(
-            "evaluation__dossier__criteria_set__instrument", "evaluation__dossier__commune"
+            "evaluation__dossier__criteria_set__instrument",
+            "evaluation__dossier__commune",
+            "evaluation__dossier__province",
         )
     )
     closed = [line.evaluation.closed_at for line in lines if line.evaluation.closed_at]
     communes = {line.commune_name: None for line in lines}
     corrects = d.corrects
+    ministry = d.by_ministry
     return {
         "kind": d.kind,
+        "authority": "ministry" if ministry else "province",
         "draft": d.state == DecisionState.DRAFT,
         "number": d.number,
         "date": _date(d.signed_on),
         "year": str(rnd.year),
-        "unit": unit(d.province),
-        "place": place(d.province),
-        "signer": _signer(d.signer),
+        "unit": "" if ministry else unit(d.province),
+        "place": MINISTRY_PLACE if ministry else place(d.province),
+        "signer": _signer(d.signer, ministry=ministry),
+        "central_result": rnd.council.level == Level.CENTRAL and not ministry,
         "instruments": _instruments(line.evaluation.dossier.criteria_set for line in lines),
         "council": _council(rnd.council),
         "round": _round_name(rnd),
@@ -113,6 +127,7 @@ def decision(d: Decision) -> dict:
         "communes": [_lower_first(name) for name in communes],
         "lines": [
             {
+                "province": line.evaluation.dossier.province.name,
                 "product": line.product_name,
                 "code": line.product_code,
                 "producer": line.producer_name,
@@ -134,15 +149,17 @@ def render_decision(d: Decision) -> bytes:
 def notice(n: Notice) -> dict:
     evaluation = n.evaluation
     dossier, rnd = evaluation.dossier, evaluation.round
-    province = rnd.council.province
+    province = dossier.province
+    central = rnd.council.level == Level.CENTRAL
     cs = dossier.criteria_set
     sheet = presenter.present(cs)
     nxt = (evaluation.result or {}).get("next_star") or {}
     return {
+        "authority": "ministry" if central else "province",
         "number": n.number,
         "date": _date(n.signed_on),
         "unit": unit(province),
-        "place": place(province),
+        "place": MINISTRY_PLACE if central else place(province),
         "instruments": _instruments([cs]),
         "council": _council(rnd.council),
         "round": _round_name(rnd),
@@ -173,3 +190,48 @@ def notice(n: Notice) -> dict:
 def render_notice(n: Notice) -> bytes:
     with translation.override("vi"):
         return render_pdf(TEMPLATES / "notice.typ", notice(n))
+
+
+def letter(package) -> dict:
+    """The province's letter to the ministry (Điều 6.3): the product and the papers sent."""
+    from ocop.recognition import packages
+
+    dossier = package.dossier
+    cs = dossier.criteria_set
+    approval = package.approval
+    score = _num(approval.score) if approval else ""
+    standing = packages.five_star_lines().filter(evaluation__dossier=dossier.based_on).first()
+    attached = packages.latest_files(package)
+    return {
+        "kind": package.kind,
+        "number": package.letter_number,
+        "date": _date(package.letter_date),
+        "unit": unit(package.province),
+        "place": place(package.province),
+        "signer": _signer(package.letter_signer or "Chủ tịch"),
+        "approval": {
+            "number": approval.decision.number,
+            "date": _date(approval.decision.signed_on),
+        }
+        if approval
+        else None,
+        "product": {
+            "name": dossier.product.name,
+            "producer": dossier.producer.name,
+            "commune": dossier.commune.name,
+            "product_set": f"{cs.product_set.number}. {cs.product_set.name}",
+            "score": score if approval else ("5 sao" if standing else ""),
+        },
+        "items": [
+            f"{package.samples_sent:02d} sản phẩm mẫu do chủ thể OCOP cung cấp"
+            if item == "samples"
+            else str(item.label).removesuffix(" (nếu có)")
+            for item in packages.items_of(package)
+            if item != "letter" and (item != "extra_tests" or item in attached)
+        ],
+    }
+
+
+def render_letter(package) -> bytes:
+    with translation.override("vi"):
+        return render_pdf(TEMPLATES / "letter.typ", letter(package))

@@ -2,7 +2,7 @@ from ocop.evaluation.models import Round
 from ocop.lib.scope import Scope, get_in_scope_or_404
 from ocop.recognition import rules
 from ocop.recognition.enums import DecisionState
-from ocop.recognition.models import Decision, DecisionLine, Notice
+from ocop.recognition.models import Decision, DecisionLine, Notice, Package
 
 
 def decision_for(user, code: str) -> Decision:
@@ -14,8 +14,9 @@ def decision_for(user, code: str) -> Decision:
 
 
 def notice_for(user, code: str) -> Notice:
-    """A notice of a provincial round's result, for the office that decides on the round."""
-    scope: Scope = rules.decision_scope(user).through("evaluation__round__council")
+    """A notice of a round's result, for the office of the product's province (the one
+    that decides on it, or that the ministry told) and central officers."""
+    scope: Scope = rules.decision_scope(user).through("evaluation__dossier")
     return get_in_scope_or_404(
         Notice.objects.select_related(
             "evaluation__round__council__province",
@@ -24,17 +25,18 @@ def notice_for(user, code: str) -> Notice:
             "evaluation__dossier__commune",
             "evaluation__dossier__criteria_set__product_set",
             "evaluation__dossier__criteria_set__instrument",
-        ).filter(evaluation__round__council__level="province"),
+        ),
         scope,
         code=code,
     )
 
 
 def round_for(user, code: str) -> Round:
-    """A provincial round whose results the user's office decides on."""
+    """A round whose results the user's office decides on: its province's, or the central
+    council's for central officers (a central council has no province)."""
     scope: Scope = rules.decision_scope(user).through("council")
     return get_in_scope_or_404(
-        Round.objects.select_related("council__province").filter(council__level="province"),
+        Round.objects.select_related("council__province"),
         scope,
         code=code,
     )
@@ -42,9 +44,9 @@ def round_for(user, code: str) -> Round:
 
 def rounds_to_decide(user):
     scope: Scope = rules.decision_scope(user).through("council")
-    return scope.filter(
-        Round.objects.select_related("council__province").filter(council__level="province")
-    ).order_by("-year", "-number")
+    return scope.filter(Round.objects.select_related("council__province")).order_by(
+        "-council__level", "-year", "-number"
+    )
 
 
 def recognition_of(product):
@@ -56,4 +58,26 @@ def recognition_of(product):
         .select_related("decision")
         .order_by("-decision__signed_on", "-pk")
         .first()
+    )
+
+
+def package_for(user, code: str) -> Package:
+    return get_in_scope_or_404(
+        Package.objects.select_related(
+            "province",
+            "dossier__product",
+            "dossier__producer",
+            "dossier__commune",
+            "dossier__criteria_set__product_set",
+            "approval__decision",
+            "approval__evaluation__round",
+        ),
+        rules.package_scope(user),
+        code=code,
+    )
+
+
+def packages_for(user):
+    return rules.package_scope(user).filter(
+        Package.objects.select_related("province", "dossier__product", "dossier__producer")
     )

@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ocop.evaluation.enums import EvaluationState
+from ocop.evaluation.enums import EvaluationState, Level
 from ocop.recognition import actions, queries, rules
 from ocop.recognition.actions import APPROVE, NOTICE, RECOGNISE, RecognitionError
 from ocop.recognition.enums import DecisionKind
@@ -49,7 +49,12 @@ def _groups(rnd):
 @login_required
 def round_view(request, code: str):
     rnd = queries.round_for(request.user, code)
-    form = HeadingForm(request.POST or None, prefix="d")
+    central = rnd.council.level == Level.CENTRAL
+    form = HeadingForm(
+        request.POST or None,
+        prefix="d",
+        initial={"signer": _("Bộ trưởng Bộ Nông nghiệp và Môi trường")} if central else None,
+    )
     if request.method == "POST":
         if not rules.can_decide(request.user, rnd):
             raise Http404
@@ -81,6 +86,7 @@ def round_view(request, code: str):
             "notice_form": NoticeForm(prefix="n"),
             "decisions": rnd.decisions.all(),
             "Kind": DecisionKind,
+            "central": central,
         },
     )
 
@@ -118,7 +124,7 @@ def decision(request, code: str):
         {
             "decision": decision,
             "lines": lines,
-            "can_decide": rules.can_decide(request.user, decision.round),
+            "can_decide": rules.can_act_on(request.user, decision),
             "correction_form": CorrectionForm(prefix="c"),
         },
     )

@@ -1,0 +1,2 @@
+class RecognitionError(Exception):
+    """A refused change, in words for the person who asked for it."""
