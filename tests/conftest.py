@@ -16,8 +16,12 @@ PASSWORD = "correct-horse-battery-9"
 hypothesis_settings.register_profile("ocop", deadline=None)
 hypothesis_settings.load_profile("ocop")
 
-# Products, evidence and dossiers in any state, for every test directory.
-pytest_plugins = ["tests.dossiers.fixtures", "tests.evaluation.fixtures"]
+# Products, evidence, dossiers in any state and recognised products, for every test directory.
+pytest_plugins = [
+    "tests.dossiers.fixtures",
+    "tests.evaluation.fixtures",
+    "tests.recognition.fixtures",
+]
 
 
 @pytest.fixture(scope="session")

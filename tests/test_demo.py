@@ -28,6 +28,21 @@ def test_the_demo_has_a_finished_round_one_in_discussion_and_a_decision(places, 
     assert Dossier.objects.filter(
         state="commune_reviewing", province_receipt_number__gt=""
     ).exists()
+    # An upgrade only for a recognised product (Điều 6.1.b): copied from the recognised dossier.
+    upgrade = Dossier.objects.get(kind="upgrade")
+    assert upgrade.based_on.product == upgrade.product
+    assert finished.evaluations.filter(dossier=upgrade.based_on).exists()
+    assert upgrade.versions.get().content["changes"]["changes"]
+    # The 5★ path: one recognised by the Minister, one below 90 told to the province, one
+    # package sent back by the ministry for completion.
+    from ocop.recognition.models import Notice, Package
+
+    minister = Decision.objects.get(kind="ministry", state="recorded")
+    assert minister.province_id is None and minister.lines.get().stars == 5
+    assert Notice.objects.filter(evaluation__round__council__level="central").exists()
+    below = Notice.objects.get(evaluation__round__council__level="central").evaluation
+    assert 3 <= below.result["stars"] <= 4
+    assert Package.objects.filter(state="returned").exclude(return_reason="").exists()
     counts = (Evaluation.objects.count(), Decision.objects.count())
     for command in ("seed_demo_dossiers", "seed_demo_evaluation", "seed_demo_recognition"):
         call_command(command, "--allow-production", verbosity=0)

@@ -22,6 +22,11 @@ DEMO_USERS = [
     ("hoidong.yte", "Lê Thị Ý", Role.COUNCIL_MEMBER, "01", None),
     ("hoidong.khcn", "Phạm Minh Khoa", Role.COUNCIL_MEMBER, "01", None),
     ("hoidong.lamdong", "Hoàng Thị Đồng", Role.COUNCIL_MEMBER, "68", None),
+    # The central council (Điều 7.4.b): members from the ministries, nation-wide.
+    ("hoidong.bonnmt", "Lương Văn Bộ", Role.COUNCIL_MEMBER, None, None),
+    ("hoidong.bocongthuong", "Mai Thị Thương", Role.COUNCIL_MEMBER, None, None),
+    ("hoidong.boyte", "Tạ Văn Tế", Role.COUNCIL_MEMBER, None, None),
+    ("hoidong.bokhcn", "Hồ Thị Học", Role.COUNCIL_MEMBER, None, None),
 ]
 
 

@@ -16,7 +16,7 @@ from ocop.criteria import engine, messages, serialize
 from ocop.criteria.queries import published_sets
 from ocop.dossiers import content as dossier_content
 from ocop.dossiers import documents as forms_pdf
-from ocop.dossiers import rules
+from ocop.dossiers import kinds, rules
 from ocop.dossiers.enums import (
     COMMUNE_DEADLINE_WORKING_DAYS,
     HOLDER,
@@ -57,12 +57,6 @@ class DossierError(Exception):
 # --- starting and editing ----------------------------------------------------------------
 
 
-def last_accepted(product) -> Dossier | None:
-    # Until recognition decisions exist, the last dossier accepted for a round stands for
-    # "the last recognised dossier" that upgrades and re-evaluations copy.
-    return product.dossiers.filter(state=State.ACCEPTED).order_by("-accepted_at").first()
-
-
 def _initial_content(product) -> dict:
     producer = product.producer
     description = "\n".join(
@@ -84,7 +78,10 @@ def _initial_content(product) -> dict:
 
 @transaction.atomic
 def start_dossier(product, *, actor, kind: DossierKind, year: int | None = None) -> Dossier:
-    """A new draft. Upgrades and re-evaluations start as a copy of the last accepted dossier."""
+    """A new draft of ``kind`` if the product may start one today (``kinds.start_problems``).
+    Upgrades and re-evaluations start as a copy of the dossier the product's recognition
+    rests on, less what belongs to that dossier's own kind (its statement of changes, its
+    updates), which the new dossier states afresh."""
     if not rules.can_start_dossier(actor, product):
         raise DossierError(_("Bạn không có quyền lập hồ sơ cho sản phẩm này."))
     producer = product.producer
@@ -94,14 +91,12 @@ def start_dossier(product, *, actor, kind: DossierKind, year: int | None = None)
         )
     if product.dossiers.exclude(state__in=FINISHED).exists():
         raise DossierError(_("Sản phẩm này đang có một hồ sơ chưa xử lý xong."))
-    base = last_accepted(product)
     kind = DossierKind(kind)
-    if kind == DossierKind.FIRST and base is not None:
-        raise DossierError(_("Sản phẩm đã được đánh giá; hãy chọn nâng hạng hoặc đánh giá lại."))
-    if kind != DossierKind.FIRST and base is None:
-        raise DossierError(
-            _("Chưa có hồ sơ đã được đánh giá của sản phẩm này để nâng hạng hoặc đánh giá lại.")
-        )
+    problems = kinds.start_problems(product, kind)
+    if problems:
+        raise DossierError(" ".join(problems))
+    standing = kinds.recognition(product) if kind != DossierKind.FIRST else None
+    base = standing.dossier if standing else None
     criteria_set = published_sets().filter(product_set=product.product_set).first()
     if criteria_set is None:
         raise DossierError(_("Chưa có bộ tiêu chí cho bộ sản phẩm này."))
@@ -123,10 +118,15 @@ def start_dossier(product, *, actor, kind: DossierKind, year: int | None = None)
     else:
         source = base.versions.order_by("-number").first()
         version = _copy_version(source, dossier=dossier, number=1, actor=actor)
+        own = [s.key for s in dossier_content.KIND_ONLY]
+        version.content = {k: v for k, v in version.content.items() if k not in own}
+        fields = ["content"]
+        version.links.filter(criterion__in=own).delete()
         if base.criteria_set_id != criteria_set.pk:  # answers of another sheet do not carry
             version.answers, version.notes, version.result = {}, {}, {}
-            version.save(update_fields=["answers", "notes", "result"])
+            fields += ["answers", "notes", "result"]
             version.links.exclude(criterion="").delete()
+        version.save(update_fields=fields)
     _score(version)
     record(
         "dossier.created",
@@ -183,7 +183,8 @@ def save_content(
 
     ``sections``: ``{section: {field: value}}``; ``answers``: the whole sheet
     ``{criterion: option}``; ``notes``: ``{criterion: text}``; ``links``:
-    ``{criterion or "": [EvidenceDocument, ...]}`` replacing the links of those criteria.
+    ``{criterion or "": [EvidenceDocument, ...]}`` replacing the links of those criteria
+    (or of a section with evidence of its own, by its key: ``content.EVIDENCE_SECTIONS``).
     """
     dossier = Dossier.objects.select_for_update().get(pk=dossier.pk)
     if not rules.can_edit_content(actor, dossier):
@@ -194,7 +195,7 @@ def save_content(
         content = dict(version.content)
         for key, values in sections.items():
             section = dossier_content.SECTION_BY_KEY.get(key)
-            if section is None:
+            if section is None or not section.applies_to(dossier.kind):
                 raise DossierError(_("Không có mục %(key)s trong hồ sơ.") % {"key": key})
             known = {f.key for f in section.fields}
             merged = dict(content.get(key) or {})
@@ -235,6 +236,7 @@ def save_content(
 
 def _replace_links(version, dossier, sheet, links: dict) -> bool:
     leaves = {leaf.code for leaf in sheet.leaves()}
+    leaves |= {s.key for s in dossier_content.sections_for(dossier.kind) if s.evidence}
     changed = False
     for criterion, documents in links.items():
         if criterion and criterion not in leaves:
@@ -416,11 +418,12 @@ def proposal_round(dossier: Dossier) -> rounds.RoundDates:
     return rounds.round_for(proposal_day(dossier), rounds.PROVINCE)
 
 
-def submission_problems(dossier: Dossier, version: DossierVersion) -> list[str]:
-    """What stops a version from being submitted, in words for the producer."""
+def submission_problems(dossier: Dossier, version: DossierVersion, today=None) -> list[str]:
+    """What stops a version from being submitted, in words for the producer: required fields
+    of its kind, unanswered criteria, and what its kind asks for (``kinds``)."""
     problems = [
         _("Chưa điền “%(field)s” (%(section)s).") % {"field": f.label, "section": s.title}
-        for s, f in dossier_content.missing(version.content)
+        for s, f in dossier_content.missing(version.content, dossier.kind)
     ]
     unanswered = version.result.get("unanswered") or []
     if unanswered:
@@ -428,7 +431,7 @@ def submission_problems(dossier: Dossier, version: DossierVersion) -> list[str]:
             _("Còn %(n)s tiêu chí chưa tự chấm điểm (Phần III): %(codes)s.")
             % {"n": len(unanswered), "codes": ", ".join(unanswered[:8])}
         )
-    return problems
+    return problems + kinds.submission_problems(dossier, version, today)
 
 
 def assessment_problems(dossier: Dossier) -> list[str]:

@@ -20,7 +20,6 @@ from ocop.accounts import rules
 from ocop.accounts.models import User
 from ocop.dossiers import actions, walk
 from ocop.dossiers.enums import DossierKind, State
-from ocop.dossiers.models import Dossier
 from ocop.legal.models import ProductSet
 from ocop.places.models import Commune
 from ocop.producers import actions as producer_actions
@@ -239,15 +238,6 @@ def seed(password: str) -> list[str]:
         )
         if state == OVERDUE:
             walk.make_overdue(dossier)
-    # An upgrade dossier copied from the accepted one, with one change.
-    accepted = Dossier.objects.filter(state=State.ACCEPTED, producer__in=[p for p, _ in producers])
-    for dossier in accepted:
-        owner = dict(producers).get(dossier.producer)
-        if owner is not None and not dossier.product.dossiers.exclude(pk=dossier.pk).exists():
-            upgrade = actions.start_dossier(dossier.product, actor=owner, kind=DossierKind.UPGRADE)
-            actions.save_content(
-                upgrade,
-                actor=owner,
-                sections={"part2": {"markets": "Đã xuất khẩu sang Nhật Bản từ năm 2026."}},
-            )
+    # Upgrades come with recognition (``ocop.recognition.demo``): only a recognised product
+    # may upgrade (Điều 6.1.b).
     return created

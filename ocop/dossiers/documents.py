@@ -142,6 +142,42 @@ def _rows(dossier, version, today) -> tuple[list[dict], presenter.SheetView]:
     return rows, sheet
 
 
+def _shown(field: content.Field, value) -> str:
+    if value is None or value == "":
+        return ""
+    if field.kind == content.NUMBER:
+        return intcomma(int(value))
+    if field.kind == content.CHECK:
+        return "Có" if value else "Không"
+    return str(value)
+
+
+def _kind_sections(dossier: Dossier, version: DossierVersion, today) -> list[dict]:
+    """The sections of this kind of dossier only: an upgrade's changes (Điều 6.1.b), a
+    re-evaluation's updates (Điều 6.1.c), each with the evidence linked to it."""
+    out = []
+    for s in content.sections_for(dossier.kind):
+        if s.kinds is None:
+            continue
+        links = version.links.filter(criterion=s.key).select_related("document")
+        out.append(
+            {
+                "title": str(s.title),
+                "fields": [
+                    {
+                        "label": str(f.label),
+                        "value": _shown(f, content.value(version.content, s.key, f.key)),
+                    }
+                    for f in s.fields
+                ],
+                "evidence": [_evidence(link.document, today) for link in links]
+                if s.evidence
+                else None,
+            }
+        )
+    return out
+
+
 def mau02(dossier: Dossier) -> dict:
     version = _version_for_forms(dossier)
     p = _producer(dossier, version)
@@ -225,10 +261,11 @@ def mau02(dossier: Dossier) -> dict:
         },
         "changes": [
             {"field": str(f.label), "before": str(old or ""), "after": str(new or "")}
-            for _s, f, old, new in content.changes(base.content, version.content)
+            for _s, f, old, new in content.changes(base.content, version.content, content.COMMON)
         ]
         if base
         else [],
+        "kind_sections": _kind_sections(dossier, version, today),
         "evidence_appendix": [
             {
                 "number": i,

@@ -22,7 +22,9 @@ def section_form(section: content.Section, data=None, initial=None, disabled=Fal
         if f.kind == content.CHECK:
             field = forms.BooleanField(label=f.label, required=False)
         elif f.kind == content.NUMBER:
-            field = forms.IntegerField(label=f.label, required=False, min_value=0, max_value=1000)
+            field = forms.IntegerField(
+                label=f.label, required=False, min_value=0, max_value=f.max_value
+            )
         elif f.kind == content.TEXT:
             field = forms.CharField(label=f.label, required=False, max_length=300)
         else:

@@ -154,7 +154,9 @@ class DossierVersion(models.Model):
 
 
 class EvidenceLink(models.Model):
-    """A library document attached to a version, for one criterion or ("") the whole dossier."""
+    """A library document attached to a version, for one criterion, for a section with
+    evidence of its own (its key, e.g. an upgrade's "changes": ``content.EVIDENCE_SECTIONS``)
+    or ("") for the whole dossier."""
 
     version = models.ForeignKey(DossierVersion, on_delete=models.CASCADE, related_name="links")
     document = models.ForeignKey(EvidenceDocument, on_delete=models.PROTECT, related_name="links")

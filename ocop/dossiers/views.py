@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from ocop.accounts import rules as account_rules
 from ocop.audit.log import history
 from ocop.criteria import presenter
-from ocop.dossiers import actions, content, documents, queries, rules
+from ocop.dossiers import actions, content, documents, kinds, queries, rules
 from ocop.dossiers.actions import DossierError
 from ocop.dossiers.enums import COMMUNE_ASSESSING, HOLDER, DossierKind, Side, State, Step
 from ocop.dossiers.forms import (
@@ -104,12 +104,18 @@ def queue(request):
 
 @login_required
 def start(request, product_code: str):
+    """Offer the kinds of dossier the product may start today, and say why not the others."""
     product = product_for(request.user, product_code)
     if not rules.can_start_dossier(request.user, product):
         raise Http404
-    base = actions.last_accepted(product)
-    initial = {"kind": DossierKind.UPGRADE if base else DossierKind.FIRST}
-    form = StartForm(request.POST or None, initial=initial)
+    today = timezone.localdate()
+    unfinished = product.dossiers.exclude(state__in=actions.FINISHED).first()
+    options = [(DossierKind(k), kinds.start_problems(product, k, today)) for k in DossierKind]
+    open_kinds = [] if unfinished else [(k.value, k.label) for k, p in options if not p]
+    form = StartForm(
+        request.POST or None, initial={"kind": open_kinds[0][0] if open_kinds else None}
+    )
+    form.fields["kind"].choices = open_kinds
     if request.method == "POST" and form.is_valid():
         try:
             dossier = actions.start_dossier(
@@ -120,7 +126,19 @@ def start(request, product_code: str):
         else:
             messages.success(request, _("Đã lập hồ sơ %(code)s.") % {"code": dossier.code})
             return redirect("dossiers:detail", code=dossier.code)
-    return render(request, "dossiers/start.html", {"form": form, "product": product, "base": base})
+    standing = kinds.recognition(product, today)
+    return render(
+        request,
+        "dossiers/start.html",
+        {
+            "form": form if open_kinds else None,
+            "product": product,
+            "standing": standing,
+            "base": standing.dossier if standing else None,
+            "closed": [(k, problems) for k, problems in options if problems],
+            "unfinished": unfinished,
+        },
+    )
 
 
 def _version_and_base(dossier):
@@ -175,6 +193,8 @@ def detail(request, code: str):
     links = list(current.links.select_related("document"))
     for link in links:
         link.expired = link.document.is_expired(today)
+        section = content.SECTION_BY_KEY.get(link.criterion)
+        link.section_title = section.title if section else ""
     steps = rules.available_steps(request.user, dossier)
     accept_default = actions.proposal_round(dossier)
     assessment = CommuneAssessment.objects.filter(dossier=dossier).first()
@@ -185,7 +205,7 @@ def detail(request, code: str):
         "versions": versions,
         "result": presenter.result_view(current.result or {}, sheet),
         "stars_range": range(1, 6),
-        "sections": _sections_status(current.content),
+        "sections": _sections_status(current, dossier.kind),
         "links": links,
         "expired_links": [link for link in links if link.expired],
         "steps": _step_views(request, dossier, current, steps),
@@ -207,21 +227,26 @@ def detail(request, code: str):
         "holder": HOLDER[State(dossier.state)],
         "days_left": dossier.working_days_left(today),
         "days_over": -(dossier.working_days_left(today) or 0),
-        "changes": content.changes(base_version.content, current.content) if base_version else [],
+        # Against the base dossier, only what both kinds of form have.
+        "changes": content.changes(base_version.content, current.content, content.COMMON)
+        if base_version
+        else [],
         "changed_criteria": sheet.changed_leaves() if base_version else [],
         "Step": Step,
     }
     return render(request, "dossiers/detail.html", context)
 
 
-def _sections_status(data: dict):
-    missing = {(s.key, f.key) for s, f in content.missing(data)}
+def _sections_status(version, kind):
+    missing = {(s.key, f.key) for s, f in content.missing(version.content, kind)}
+    linked = set(version.links.values_list("criterion", flat=True))
     return [
         {
             "section": s,
-            "missing": [f.label for f in s.fields if (s.key, f.key) in missing],
+            "missing": [f.label for f in s.fields if (s.key, f.key) in missing]
+            + ([_("tài liệu minh chứng")] if s.evidence_required and s.key not in linked else []),
         }
-        for s in content.SECTIONS
+        for s in content.sections_for(kind)
     ]
 
 
@@ -259,21 +284,29 @@ def _save(request, dossier, success_url: str, **changes):
 def edit_section(request, code: str, section: str):
     dossier = _dossier_or_404(request, code)
     spec = content.SECTION_BY_KEY.get(section)
-    if spec is None:
+    if spec is None or not spec.applies_to(dossier.kind):
         raise Http404
     version = dossier.versions.order_by("-number").first()
     editable = rules.can_edit_content(request.user, dossier)
     initial = (version.content or {}).get(section) or {}
+    # A section with evidence of its own (an upgrade's changes): links by the section key.
+    library = list(dossier.producer.evidence.current()) if spec.evidence else []
     if request.method == "POST":
         if not editable:
             raise Http404
         form = section_form(spec, data=request.POST, initial=initial)
         if form.is_valid():
+            links = None
+            if spec.evidence:
+                by_pk = {str(d.pk): d for d in library}
+                chosen = request.POST.getlist(f"e-{section}")
+                links = {section: [by_pk[pk] for pk in chosen if pk in by_pk]}
             response = _save(
                 request,
                 dossier,
                 dossier.get_absolute_url(),
                 sections={section: form.cleaned_data},
+                links=links,
             )
             if response is not None:
                 return response
@@ -281,10 +314,22 @@ def edit_section(request, code: str, section: str):
             return JsonResponse({"ok": False, "error": _("Có ô chưa hợp lệ.")}, status=400)
     else:
         form = section_form(spec, initial=initial, disabled=not editable)
+    today = timezone.localdate()
+    linked = list(version.links.filter(criterion=section).select_related("document"))
+    for d in library + [link.document for link in linked]:
+        d.expired = d.is_expired(today)
     return render(
         request,
         "dossiers/section.html",
-        {"dossier": dossier, "section": spec, "form": form, "editable": editable},
+        {
+            "dossier": dossier,
+            "section": spec,
+            "form": form,
+            "editable": editable,
+            "library": library,
+            "linked": [link.document for link in linked],
+            "linked_pks": {link.document_id for link in linked},
+        },
         status=400 if form.errors else 200,
     )
 
@@ -470,9 +515,13 @@ def version_view(request, code: str, number: int):
             "previous": previous,
             "sections": [
                 (s, [(f, content.value(version.content, s.key, f.key)) for f in s.fields])
-                for s in content.SECTIONS
+                for s in content.sections_for(dossier.kind)
             ],
-            "changes": content.changes(previous.content, version.content) if previous else [],
+            "changes": content.changes(
+                previous.content, version.content, content.sections_for(dossier.kind)
+            )
+            if previous
+            else [],
             "changed_criteria": sheet.changed_leaves() if previous else [],
             "added_links": sorted(now - then) if previous else [],
             "removed_links": sorted(then - now) if previous else [],

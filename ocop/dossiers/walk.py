@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from ocop.criteria.engine import Sheet
-from ocop.dossiers import actions
+from ocop.dossiers import actions, content
 from ocop.dossiers.enums import HOLDER, Side, State, Step
 
 FILL, ASSESS = "fill", "assess"
@@ -38,6 +38,24 @@ RESENT: dict[State, tuple] = {
     State.PROPOSED: (*_BACK_AT_COMMUNE, Step.RECEIVE, ASSESS, Step.PROPOSE),
 }
 PLAN = "Mở rộng thị trường, đăng ký nhãn hiệu tập thể."
+CHANGES = "Đổi mẫu bao bì và nhãn; thêm dòng men rạn; đã được cấp giấy chứng nhận nhãn hiệu."
+UPDATES = "Không thay đổi so với khi được công nhận."
+# What an upgrade (Điều 6.1.b) and a re-evaluation (Điều 6.1.c) write in their own sections.
+KIND_CONTENT = {
+    "changes": {"changes": CHANGES},
+    "updates": {
+        "raw_materials": UPDATES,
+        "technology": UPDATES,
+        "packaging": "Đổi mẫu nhãn năm 2028.",
+        "quality_declaration": "Công bố lại năm 2028.",
+        "periodic_tests": "Phiếu kiểm nghiệm định kỳ hằng năm, còn hiệu lực.",
+        "markets": "Hà Nội, Thành phố Hồ Chí Minh, xuất khẩu Nhật Bản.",
+        "output": 12000,
+        "output_unit": "sản phẩm",
+        "revenue": 2_350_000_000,
+        "renewed_papers": "Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm (cấp lại).",
+    },
+}
 RETURN_REASON = "Bổ sung phiếu kiểm nghiệm còn hiệu lực và danh sách lao động."
 
 
@@ -71,17 +89,26 @@ def demo_answers(sheet: Sheet, skip: int = 3) -> dict[str, str]:
 
 def fill(dossier, actor, documents=()):
     """Everything a producer must fill before submitting; ``documents`` go to the evidence
-    of the whole dossier (the first two) and of its first criterion (the next two)."""
+    of the whole dossier (the first two) and of its first criterion (the next two). The
+    sections of an upgrade or a re-evaluation get ``KIND_CONTENT`` and, for their evidence,
+    the first document (or the first of the producer's library)."""
     answers = demo_answers(dossier.criteria_set.sheet())
     text = "Nội dung minh hoạ cho bản demo."
     documents = list(documents)
     links = {"": documents[:2]}
     if documents[2:4]:
         links[next(iter(answers))] = documents[2:4]
+    own = {}
+    for section in content.KIND_ONLY:
+        if section.applies_to(dossier.kind):
+            own[section.key] = KIND_CONTENT[section.key]
+            if section.evidence:
+                links[section.key] = (documents or list(dossier.producer.evidence.current()))[:1]
     return actions.save_content(
         dossier,
         actor=actor,
         sections={
+            **own,
             "part1": {
                 "representative_address": dossier.producer.address,
                 "history": "Thành lập từ tổ hợp tác của các hộ làm nghề truyền thống. " + text,

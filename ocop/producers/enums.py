@@ -48,3 +48,21 @@ class EvidenceKind(models.TextChoices):
     PHOTO = "photo", _("Hình ảnh sản phẩm, bao bì, nhãn")
     BUSINESS_PLAN = "business_plan", _("Phương án, dự án sản xuất kinh doanh")
     OTHER = "other", _("Tài liệu khác")
+
+
+# Papers an authority issues for the producer or the product, often for a limited time:
+# what a re-evaluation must bring up to date (Điều 6.1.c: "bổ sung minh chứng các giấy tờ
+# pháp lý có thời hạn", and "các phiếu kiểm nghiệm định kỳ"). Photos, contracts, plans and
+# the like are the producer's own and are not on the list.
+LEGAL_PAPERS = frozenset(
+    {
+        EvidenceKind.BUSINESS_REGISTRATION,
+        EvidenceKind.FOOD_SAFETY,
+        EvidenceKind.PRODUCTION_CONDITION,
+        EvidenceKind.GAP_ORGANIC,
+        EvidenceKind.LAB_TEST,
+        EvidenceKind.QUALITY_DECLARATION,
+        EvidenceKind.INTELLECTUAL_PROPERTY,
+        EvidenceKind.QUALITY_SYSTEM,
+    }
+)

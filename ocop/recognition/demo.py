@@ -1,11 +1,15 @@
 """Demo recognition for ``make run``: Hà Nội's decision recognising the products of the
-demo council's finished round (round 2 of 2026). Idempotent."""
+demo council's finished round (round 2 of 2026), and an upgrade dossier started for one of
+them, with one change stated (Điều 6.1.b). Idempotent."""
 
 import datetime as dt
 
 from django.db import transaction
 
 from ocop.accounts.models import User
+from ocop.dossiers import actions as dossier_actions
+from ocop.dossiers.enums import DossierKind
+from ocop.dossiers.standing import standing_of
 from ocop.evaluation.models import Round
 from ocop.recognition import actions
 from ocop.recognition.enums import DecisionKind
@@ -34,4 +38,36 @@ def seed() -> Decision | None:
         signed_on=dt.date(2026, 12, 28),
         signer="Phó Chủ tịch UBND thành phố",
     )
-    return actions.record_decision(decision, actor=officer)
+    decision = actions.record_decision(decision, actor=officer)
+    _upgrade(decision)
+    return decision
+
+
+def _upgrade(decision: Decision) -> None:
+    """An upgrade draft for the first recognised product whose producer has an account and
+    no other dossier open: a copy of the recognised dossier, with its changes stated."""
+    for line in decision.lines.select_related("evaluation__dossier__product__producer"):
+        product = line.evaluation.dossier.product
+        owner = (
+            User.objects.filter(
+                producer_memberships__producer=product.producer,
+                producer_memberships__revoked_at__isnull=True,
+            )
+            .order_by("pk")
+            .first()
+        )
+        standing = standing_of(product)
+        if owner is None or standing is None or standing.stars >= 5:
+            continue
+        if product.dossiers.exclude(state__in=dossier_actions.FINISHED).exists():
+            continue
+        upgrade = dossier_actions.start_dossier(product, actor=owner, kind=DossierKind.UPGRADE)
+        dossier_actions.save_content(
+            upgrade,
+            actor=owner,
+            sections={
+                "part2": {"markets": "Đã xuất khẩu sang Nhật Bản từ năm 2026."},
+                "changes": {"changes": "Mở rộng thị trường sang Nhật Bản; đổi mẫu bao bì và nhãn."},
+            },
+        )
+        return

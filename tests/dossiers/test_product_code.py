@@ -7,6 +7,7 @@ import datetime as dt
 from ocop.audit.models import AuditEntry
 from ocop.dossiers import actions
 from ocop.dossiers.enums import DossierKind, State, Step
+from ocop.evaluation.walk import open_round
 from tests.dossiers.fixtures import assess
 
 D = dt.date
@@ -52,12 +53,14 @@ def test_accepted_for_a_round_of_the_codes_year_nothing_changes(
 
 
 def test_an_upgrade_evaluated_years_later_keeps_the_number_with_the_new_year(
-    draft, bring, producer_user, commune_officer, province_officer
+    draft, bring, producer_user, commune_officer, province_officer, council, recognise, document
 ):
     first = bring(draft, State.COMMUNE_REVIEWING)
     _propose(first, commune_officer, D(2026, 3, 16))
     actions.transition(first, Step.RECEIVE, actor=province_officer)
     actions.transition(first, Step.ACCEPT, actor=province_officer)
+    first.refresh_from_db()
+    recognise(open_round(council, province_officer, [first])[1][0])
     upgrade = actions.start_dossier(first.product, actor=producer_user, kind=DossierKind.UPGRADE)
     upgrade = bring(upgrade, State.PROVINCE_CHECKING)
     actions.transition(upgrade, Step.ACCEPT, actor=province_officer, round_=(2029, 1))

@@ -9,6 +9,7 @@ from ocop.dossiers import actions, content, walk
 from ocop.dossiers.actions import DossierError
 from ocop.dossiers.enums import DossierKind, State, Step
 from ocop.dossiers.models import Dossier, DossierVersion, EvidenceLink, FrozenVersion
+from ocop.evaluation.walk import open_round
 from ocop.lib.workdays import add_working_days
 from tests.dossiers.fixtures import fill
 
@@ -77,9 +78,13 @@ def test_province_return_goes_back_through_the_commune_on_resubmission(
     assert (dossier.commune_receipt_number, dossier.province_receipt_number) == numbers
 
 
-def test_upgrade_starts_as_a_copy_of_the_accepted_dossier(draft, bring, producer_user, document):
+def test_upgrade_starts_as_a_copy_of_the_recognised_dossier(
+    draft, bring, producer_user, document, council, province_officer, recognise
+):
     fill(draft, producer_user, [document])
     accepted = bring(draft, State.ACCEPTED)
+    _rnd, (evaluation,) = open_round(council, province_officer, [accepted])
+    recognise(evaluation)
     with pytest.raises(DossierError, match="nâng hạng"):
         actions.start_dossier(accepted.product, actor=producer_user, kind=DossierKind.FIRST)
     upgrade = actions.start_dossier(accepted.product, actor=producer_user, kind=DossierKind.UPGRADE)
@@ -93,15 +98,19 @@ def test_upgrade_starts_as_a_copy_of_the_accepted_dossier(draft, bring, producer
         actions.start_dossier(accepted.product, actor=producer_user, kind=DossierKind.UPGRADE)
 
 
-def test_upgrade_without_an_accepted_dossier_is_refused(product, producer_user):
-    with pytest.raises(DossierError, match="Chưa có hồ sơ"):
-        actions.start_dossier(product, actor=producer_user, kind=DossierKind.RE_EVALUATION)
-    assert not Dossier.objects.exists()
-
-
-def test_upgrade_changes_are_highlighted(draft, bring, producer_user, client_for):
+def test_an_accepted_but_unrecognised_product_cannot_upgrade_or_re_evaluate(
+    draft, bring, producer_user
+):
     accepted = bring(draft, State.ACCEPTED)
-    upgrade = actions.start_dossier(accepted.product, actor=producer_user, kind="upgrade")
+    with pytest.raises(DossierError, match="chưa được công nhận"):
+        actions.start_dossier(accepted.product, actor=producer_user, kind=DossierKind.UPGRADE)
+    with pytest.raises(DossierError, match="chưa được công nhận"):
+        actions.start_dossier(accepted.product, actor=producer_user, kind=DossierKind.RE_EVALUATION)
+    assert Dossier.objects.count() == 1
+
+
+def test_upgrade_changes_are_highlighted(recognised, producer_user, client_for):
+    upgrade = actions.start_dossier(recognised.product, actor=producer_user, kind="upgrade")
     answers = dict(upgrade.versions.get().answers)
     leaf = upgrade.criteria_set.sheet().leaf("1.1")
     answers["1.1"] = next(o.code for o in leaf.options if o.code != answers["1.1"])

@@ -1,41 +1,10 @@
-"""The evaluation fixtures (a Hà Nội council, a round with an accepted product), and
-products closed at each kind of result."""
+"""The evaluation fixtures (a Hà Nội council, a round with an accepted product), and two
+more products in the same round."""
 
 import pytest
 
-from ocop.evaluation import actions as evaluation_actions
-from ocop.evaluation.walk import member_answers, score
-
-
-def answers_at(sheet, level):
-    """Every criterion at its best ("best") or lowest ("worst") option, first case only."""
-    skipped = {
-        leaf.code
-        for group in sheet.exclusive_groups()
-        for case in group.criteria[1:]
-        for leaf in case.leaves()
-    }
-    pick = max if level == "best" else min
-    return {
-        leaf.code: pick(leaf.options, key=lambda o: o.points).code
-        for leaf in sheet.leaves()
-        if leaf.code not in skipped
-    }
-
-
-@pytest.fixture
-def close_with(scorers, chair):
-    """``close_with(evaluation, "best" | "worst" | None)``: four members score it alike
-    (None: near-best answers), the chair closes it."""
-
-    def close(evaluation, level=None):
-        sheet = evaluation.dossier.criteria_set.sheet()
-        answers = member_answers(sheet) if level is None else answers_at(sheet, level)
-        for member in scorers[:4]:
-            score(evaluation, member, answers)
-        return evaluation_actions.close(evaluation, actor=chair)
-
-    return close
+# close_with, recognise and recognised come from tests.recognition.fixtures (root conftest).
+from tests.recognition.fixtures import answers_at  # noqa: F401 (imported by test modules)
 
 
 @pytest.fixture
