@@ -56,6 +56,23 @@ def open_round(council, officer, dossiers, *, extra=None):
     return rnd, councils.add_dossiers(rnd, dossiers, actor=officer)
 
 
+def answers_at(sheet: Sheet, level: str) -> dict[str, str]:
+    """Every criterion at its best ("best") or lowest ("worst") option, first case only of
+    an either-or group."""
+    skipped = {
+        leaf.code
+        for group in sheet.exclusive_groups()
+        for case in group.criteria[1:]
+        for leaf in case.leaves()
+    }
+    pick = max if level == "best" else min
+    return {
+        leaf.code: pick(leaf.options, key=lambda o: o.points).code
+        for leaf in sheet.leaves()
+        if leaf.code not in skipped
+    }
+
+
 def member_answers(sheet: Sheet, lower: int = 0) -> dict[str, str]:
     """Near-best answers, with the ``lower`` first criteria one option lower: totals that
     differ a little from member to member."""

@@ -131,8 +131,15 @@ def draft_decision(rnd, evaluations, *, actor, kind, number, signed_on, signer) 
             raise RecognitionError(
                 _("“%(name)s” đã có trong một quyết định khác.") % {"name": name}
             )
+    return _drafted(
+        rnd.council.province_id, rnd, kind, evaluations, actor, number, signed_on, signer
+    )
+
+
+def _drafted(province_id, rnd, kind, evaluations, actor, number, signed_on, signer) -> Decision:
+    """A draft decision with one line per evaluation, audited."""
     decision = Decision.objects.create(
-        province_id=rnd.council.province_id,
+        province_id=province_id,
         round=rnd,
         kind=kind,
         number=number.strip(),
@@ -326,20 +333,13 @@ def decide_on_central_result(package, *, actor, number, signed_on, signer) -> De
             _("“%(name)s” đã có trong một quyết định khác.")
             % {"name": package.dossier.product.name}
         )
-    decision = Decision.objects.create(
-        province_id=package.province_id,
-        round=result.round,
-        kind=DecisionKind.RECOGNITION,
-        number=number.strip(),
-        signed_on=signed_on,
-        signer=signer.strip(),
-        created_by=actor,
+    return _drafted(
+        package.province_id,
+        result.round,
+        DecisionKind.RECOGNITION,
+        [result],
+        actor,
+        number,
+        signed_on,
+        signer,
     )
-    _line(decision, result, LineAction.RECOGNISE)
-    record(
-        "decision.drafted",
-        actor=actor,
-        obj=decision,
-        changes={"number": decision.number, "products": [package.dossier.product.name]},
-    )
-    return decision

@@ -17,7 +17,7 @@ from ocop.evaluation import councils
 from ocop.evaluation.demo import SEATS, _accepted
 from ocop.evaluation.enums import MemberRole
 from ocop.evaluation.models import Round
-from ocop.evaluation.walk import member_answers, score, set_up_council
+from ocop.evaluation.walk import answers_at, member_answers, score, set_up_council
 from ocop.producers.models import Producer
 from ocop.recognition import actions, packages
 from ocop.recognition.enums import DecisionKind, PackageItem
@@ -38,21 +38,6 @@ CENTRAL = [
 ]
 # A minimal PDF standing for the advisory team's signed report.
 REPORT = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
-
-
-def best_answers(sheet) -> dict[str, str]:
-    """Every criterion at its best option (the first case of an either-or group)."""
-    skipped = {
-        leaf.code
-        for group in sheet.exclusive_groups()
-        for case in group.criteria[1:]
-        for leaf in case.leaves()
-    }
-    return {
-        leaf.code: max(leaf.options, key=lambda o: o.points).code
-        for leaf in sheet.leaves()
-        if leaf.code not in skipped
-    }
 
 
 @transaction.atomic
@@ -81,7 +66,7 @@ def seed():
     scorers = [users[u] for u, role, _o in SEATS if role != MemberRole.SECRETARY]
     closed = []
     for e in evaluations:
-        answers = best_answers(e.dossier.criteria_set.sheet())
+        answers = answers_at(e.dossier.criteria_set.sheet(), "best")
         for member in scorers:
             score(e, member, answers)
         closed.append(evaluation_actions.close(e, actor=users["hoidong.hanoi"]))
@@ -133,7 +118,7 @@ def seed():
     members = [users[u] for u, _r, _o in CENTRAL]
     results = []
     for e, answers in (
-        (top, best_answers(top.dossier.criteria_set.sheet())),
+        (top, answers_at(top.dossier.criteria_set.sheet(), "best")),
         (lower, member_answers(lower.dossier.criteria_set.sheet(), lower=12)),
     ):
         for member in members:

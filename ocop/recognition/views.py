@@ -125,6 +125,8 @@ def decision(request, code: str):
             "decision": decision,
             "lines": lines,
             "can_decide": rules.can_act_on(request.user, decision),
+            # A province's decision on the central result: its round is the ministry's.
+            "sees_round": rules.can_decide(request.user, decision.round),
             "correction_form": CorrectionForm(prefix="c"),
         },
     )

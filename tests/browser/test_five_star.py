@@ -11,14 +11,13 @@ import pytest
 from playwright.sync_api import expect
 
 from ocop.evaluation import councils
-from ocop.evaluation.walk import score, set_up_council
+from ocop.evaluation.walk import answers_at, score, set_up_council
 from ocop.recognition import queries
 from ocop.recognition.enums import PackageState
 from ocop.recognition.models import Package
 from tests.browser.test_dossier_flow import _fits_phone, _new_page, _sign_in, _watch_console
 from tests.dossiers.fixtures import PDF_BYTES
 from tests.pdf import text_of
-from tests.recognition.conftest import answers_at
 from tests.recognition.test_five_star import CENTRAL_SEATS
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -4,7 +4,6 @@ more products in the same round."""
 import pytest
 
 # close_with, recognise and recognised come from tests.recognition.fixtures (root conftest).
-from tests.recognition.fixtures import answers_at  # noqa: F401 (imported by test modules)
 
 
 @pytest.fixture

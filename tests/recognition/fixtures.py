@@ -10,26 +10,10 @@ import pytest
 from django.utils import timezone
 
 from ocop.evaluation import actions as evaluation_actions
-from ocop.evaluation.walk import member_answers, score
+from ocop.evaluation.walk import answers_at, member_answers, score
 from ocop.legal.validity import CERTIFICATE_MONTHS, add_months
 
 _numbers = itertools.count(1)
-
-
-def answers_at(sheet, level):
-    """Every criterion at its best ("best") or lowest ("worst") option, first case only."""
-    skipped = {
-        leaf.code
-        for group in sheet.exclusive_groups()
-        for case in group.criteria[1:]
-        for leaf in case.leaves()
-    }
-    pick = max if level == "best" else min
-    return {
-        leaf.code: pick(leaf.options, key=lambda o: o.points).code
-        for leaf in sheet.leaves()
-        if leaf.code not in skipped
-    }
 
 
 def expiring_in(days: int) -> dt.date:

@@ -87,8 +87,7 @@ def central_round(places, central_officer):
 
 def score_central(rnd, members, dossier, level, central_officer):
     from ocop.evaluation import actions as evaluation_actions
-    from ocop.evaluation.walk import member_answers, score
-    from tests.recognition.conftest import answers_at
+    from ocop.evaluation.walk import answers_at, member_answers, score
 
     (e,) = councils.add_dossiers(rnd, [dossier], actor=central_officer)
     sheet = dossier.criteria_set.sheet()
@@ -250,3 +249,75 @@ def test_below_ninety_the_province_may_evaluate_again(
     assert received.dossier not in councils.candidates(next_round)
     with pytest.raises(RecognitionError, match="đã chọn"):
         packages.choose(received, actor=province_officer, choice=ProvinceChoice.RECOGNISE)
+
+
+def test_a_five_star_re_evaluation_goes_to_the_ministry_with_its_clock(
+    received, central_round, central_officer, province_officer, producer_user, bring, council
+):
+    """Điều 6.3.b, 7.6.e, 7.6.g: the province sends a 5★ product's re-evaluation to the
+    ministry (not to its own council), and the 45 days count from the ministry's receipt."""
+    from django.utils import timezone
+
+    from ocop.dossiers import actions as dossier_actions
+    from ocop.evaluation.enums import EvaluationMode
+    from tests.recognition.fixtures import expiring_in
+
+    rnd, members = central_round
+    e = score_central(rnd, members, received.dossier, "best", central_officer)
+    minister = actions.draft_decision(
+        rnd,
+        [e],
+        actor=central_officer,
+        kind=DecisionKind.MINISTRY,
+        **{**MINISTRY, "signed_on": expiring_in(150)},
+    )
+    actions.record_decision(minister, actor=central_officer)
+    product = received.dossier.product
+    again = bring(
+        dossier_actions.start_dossier(product, actor=producer_user, kind="re_evaluation"),
+        "accepted",
+    )
+    today = timezone.localdate()
+    extra = councils.create_round(
+        council,
+        actor=province_officer,
+        year=today.year,
+        number=9,
+        extra=True,
+        proposals_before=today,
+        finish_before=today + dt.timedelta(days=30),
+        regulation_reference="Quy chế, Điều 5",
+        plan_reference="Kế hoạch đợt bổ sung",
+    )
+    assert again not in councils.candidates(extra)  # held back from the provincial council
+    assert list(packages.open_reevaluations([again.province_id])) == [again]
+    package = packages.open_package(actor=province_officer, dossier=again)
+    assert set(packages.missing(package)) == {
+        PackageItem.LETTER,
+        PackageItem.OFFICE_REPORT,
+        PackageItem.SAMPLES,
+    }
+    packages.save_heading(
+        package,
+        actor=province_officer,
+        letter_number="90/UBND-NNMT",
+        letter_date=today,
+        letter_signer="Chủ tịch UBND",
+        samples_sent=5,
+    )
+    packages.attach(package, PackageItem.LETTER, actor=province_officer)
+    packages.attach(package, PackageItem.OFFICE_REPORT, actor=province_officer, file=pdf())
+    packages.send(package, actor=province_officer)
+    confirmed = [PackageItem.LETTER, PackageItem.OFFICE_REPORT, PackageItem.PRODUCT_DOSSIER]
+    package = packages.receive(
+        package, actor=central_officer, confirmed=confirmed, samples_received=5
+    )
+    # Accepted by the province days before the ministry received it: the ministry's clock.
+    type(again).objects.filter(pk=again.pk).update(
+        accepted_at=timezone.now() - dt.timedelta(days=3)
+    )
+    later = councils.create_round(rnd.council, actor=central_officer, year=2027, number=2)
+    assert list(councils.candidates(later)) == [again]
+    (written,) = councils.add_dossiers(later, [again], actor=central_officer)
+    assert written.mode == EvaluationMode.WRITTEN
+    assert written.clock_starts_on == timezone.localdate(package.received_at)
