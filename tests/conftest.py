@@ -24,12 +24,30 @@ pytest_plugins = [
 ]
 
 
+def _reference_data(**kwargs) -> None:
+    """The real places and criteria sets, committed, when the database has none."""
+    from ocop.criteria.models import CriteriaSet
+
+    if not Province.objects.exists():
+        call_command("load_places", verbosity=0)
+    if not CriteriaSet.objects.exists():
+        call_command("load_criteria", verbosity=0)
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Load the real places and criteria sets once per test database."""
+    """Load the real places and criteria sets once per test database, and again right after
+    a transactional test (browser, concurrency, migration) flushed the database: its flush
+    ends with ``post_migrate``. Without that, every later test on the worker would load the
+    3,355 places again inside its own rolled-back transaction."""
+    from django.apps import apps
+    from django.db.models.signals import post_migrate
+
     with django_db_blocker.unblock():
-        call_command("load_places", verbosity=0)
-        call_command("load_criteria", verbosity=0)
+        _reference_data()
+    post_migrate.connect(
+        _reference_data, sender=apps.get_app_config("places"), dispatch_uid="tests-reference"
+    )
 
 
 @pytest.fixture(scope="session", autouse=True)
