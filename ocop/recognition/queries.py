@@ -1,3 +1,5 @@
+from django.http import Http404
+
 from ocop.evaluation.models import Round
 from ocop.lib.scope import Scope, get_in_scope_or_404
 from ocop.recognition import rules
@@ -6,11 +8,18 @@ from ocop.recognition.models import Decision, DecisionLine, Notice, Package
 
 
 def decision_for(user, code: str) -> Decision:
-    return get_in_scope_or_404(
-        Decision.objects.select_related("round__council", "province", "corrects"),
-        rules.decision_scope(user),
-        code=code,
+    """A decision of the user's office; also, for a province's office, a Minister's decision
+    naming one of its products (Điều 7.4.g: the ministry tells the province)."""
+    decision = (
+        Decision.objects.select_related("round__council", "province", "corrects")
+        .filter(code=code)
+        .first()
     )
+    if decision is None:
+        raise Http404
+    if rules.decision_scope(user).covers(decision) or rules.sees_ministry_decision(user, decision):
+        return decision
+    raise Http404
 
 
 def notice_for(user, code: str) -> Notice:

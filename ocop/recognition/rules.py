@@ -49,3 +49,13 @@ def can_prepare(user, package) -> bool:
 def can_receive(user) -> bool:
     """The ministry's OCOP office receives and checks packages (Điều 7.4.a)."""
     return account_rules.is_central(user)
+
+
+def sees_ministry_decision(user, decision) -> bool:
+    """A province's office reads the Minister's decisions that name its products."""
+    provinces = account_rules.officer_provinces(user)
+    return (
+        decision.province_id is None
+        and bool(provinces)
+        and decision.lines.filter(evaluation__dossier__province_id__in=provinces).exists()
+    )

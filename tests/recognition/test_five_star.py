@@ -175,7 +175,12 @@ def test_the_central_council_takes_received_packages_only(
 
 
 def test_the_minister_recognises_five_stars(
-    received, central_round, central_officer, province_officer, producer_user
+    received,
+    central_round,
+    central_officer,
+    province_officer,
+    producer_user,
+    other_province_officer,
 ):
     rnd, members = central_round
     e = score_central(rnd, members, received.dossier, "best", central_officer)
@@ -199,6 +204,19 @@ def test_the_minister_recognises_five_stars(
         Notification.objects.filter(verb="decision.recorded").values_list("recipient", flat=True)
     )
     assert {producer_user.pk, province_officer.pk} <= told
+    # The province's office reads the Minister's decision (not another province's), and
+    # cannot record or correct it.
+    from django.test import Client
+
+    pages = {}
+    for officer in (province_officer, other_province_officer):
+        client = Client()
+        client.force_login(officer)
+        pages[officer] = client.get(f"/cong-nhan/{decision.code}/")
+    assert pages[other_province_officer].status_code == 404
+    html = pages[province_officer].content.decode()
+    assert pages[province_officer].status_code == 200 and MINISTRY["number"] in html
+    assert "Sửa đổi, bãi bỏ dòng" not in html and "de-nghi-5-sao" in html
     # The ministry's numbering is its own: the same number again is refused.
     with pytest.raises(RecognitionError, match="đã có"):
         actions.draft_decision(
