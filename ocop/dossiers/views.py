@@ -234,6 +234,9 @@ def detail(request, code: str):
         "changed_criteria": sheet.changed_leaves() if base_version else [],
         "Step": Step,
     }
+    if dossier.state == State.ACCEPTED:
+        found = kinds.recognition(dossier.product, today)
+        context["recognition"] = found if found and found.dossier.pk == dossier.pk else None
     return render(request, "dossiers/detail.html", context)
 
 

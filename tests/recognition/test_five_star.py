@@ -339,3 +339,11 @@ def test_a_five_star_re_evaluation_goes_to_the_ministry_with_its_clock(
     (written,) = councils.add_dossiers(later, [again], actor=central_officer)
     assert written.mode == EvaluationMode.WRITTEN
     assert written.clock_starts_on == timezone.localdate(package.received_at)
+
+
+def test_the_recognised_dossier_shows_its_result_to_the_producer(
+    recognised, producer_user, client_for
+):
+    line = queries.recognition_of(recognised.product)
+    html = client_for(producer_user).get(f"/ho-so/{recognised.code}/").content.decode()
+    assert f"Được công nhận {line.stars} sao theo quyết định số {line.decision.number}" in html
