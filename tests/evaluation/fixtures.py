@@ -6,7 +6,8 @@ import pytest
 from ocop.accounts.enums import Role
 from ocop.dossiers import actions as dossier_actions
 from ocop.dossiers.enums import DossierKind, State
-from ocop.evaluation.enums import MemberRole
+from ocop.evaluation import councils
+from ocop.evaluation.enums import Body, MemberRole
 from ocop.evaluation.walk import open_round, set_up_council
 from ocop.legal.models import ProductSet
 from ocop.places.models import Province
@@ -85,3 +86,31 @@ def tourism_dossier(producer, producer_user, bring):
         dossier_actions.start_dossier(product, actor=producer_user, kind=DossierKind.FIRST),
         State.ACCEPTED,
     )
+
+
+@pytest.fixture
+def advisor(council, province_officer):
+    user = make_user("tv.thanhvien", Role.COUNCIL_MEMBER, province="01")
+    councils.add_member(
+        council,
+        user,
+        actor=province_officer,
+        role=MemberRole.MEMBER,
+        body=Body.ADVISORY,
+        office="Chi cục Phát triển nông thôn",
+    )
+    return user
+
+
+@pytest.fixture
+def leader(council, province_officer):
+    user = make_user("tv.totruong", Role.COUNCIL_MEMBER, province="01")
+    councils.add_member(
+        council,
+        user,
+        actor=province_officer,
+        role=MemberRole.LEADER,
+        body=Body.ADVISORY,
+        office="Văn phòng Điều phối nông thôn mới",
+    )
+    return user

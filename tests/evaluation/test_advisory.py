@@ -8,11 +8,10 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 from django.utils import timezone
 
-from ocop.accounts.enums import Role
 from ocop.audit.models import AuditEntry
-from ocop.evaluation import advisory, councils, rules
+from ocop.evaluation import advisory, rules
 from ocop.evaluation.actions import EvaluationError
-from ocop.evaluation.enums import Body, EvaluationState, MemberRole, ReportConclusion
+from ocop.evaluation.enums import EvaluationState, ReportConclusion
 from ocop.evaluation.models import (
     AdvisoryFile,
     AdvisoryReport,
@@ -23,38 +22,9 @@ from ocop.evaluation.models import (
 )
 from ocop.notify.models import Notification
 from ocop.producers import actions as producer_actions
-from tests.conftest import make_user
 from tests.dossiers.fixtures import PDF_BYTES, png_file
 
 WEEK = dt.timedelta(days=7)
-
-
-@pytest.fixture
-def advisor(council, province_officer):
-    user = make_user("tv.thanhvien", Role.COUNCIL_MEMBER, province="01")
-    councils.add_member(
-        council,
-        user,
-        actor=province_officer,
-        role=MemberRole.MEMBER,
-        body=Body.ADVISORY,
-        office="Chi cục Phát triển nông thôn",
-    )
-    return user
-
-
-@pytest.fixture
-def leader(council, province_officer):
-    user = make_user("tv.totruong", Role.COUNCIL_MEMBER, province="01")
-    councils.add_member(
-        council,
-        user,
-        actor=province_officer,
-        role=MemberRole.LEADER,
-        body=Body.ADVISORY,
-        office="Văn phòng Điều phối nông thôn mới",
-    )
-    return user
 
 
 def _ask(evaluation, actor, what="Hợp đồng mua nguyên liệu men năm 2026"):

@@ -9,24 +9,20 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from ocop.accounts.enums import Role
 from ocop.audit.models import AuditEntry
 from ocop.dossiers.enums import DossierKind
 from ocop.dossiers.models import Dossier
-from ocop.evaluation import actions, advisory, councils, queries
+from ocop.evaluation import actions, advisory, queries
 from ocop.evaluation.actions import EvaluationError
 from ocop.evaluation.enums import (
-    Body,
     EvaluationMode,
     EvaluationState,
     MeetingGround,
-    MemberRole,
     VisitGround,
 )
 from ocop.evaluation.models import Evaluation, FieldVisit
 from ocop.evaluation.walk import member_answers, open_round, score
 from ocop.notify.models import Notification
-from tests.conftest import make_user
 from tests.pdf import flat, text_of
 
 DAY = dt.timedelta(days=1)
@@ -42,20 +38,6 @@ def reevaluation(council, province_officer, accepted):
     accepted.refresh_from_db()
     _rnd, (evaluation,) = open_round(council, province_officer, [accepted])
     return evaluation
-
-
-@pytest.fixture
-def advisor(council, province_officer):
-    user = make_user("tv.thanhvien", Role.COUNCIL_MEMBER, province="01")
-    councils.add_member(
-        council,
-        user,
-        actor=province_officer,
-        role=MemberRole.MEMBER,
-        body=Body.ADVISORY,
-        office="Chi cục Phát triển nông thôn",
-    )
-    return user
 
 
 def written_opinions_apart(evaluation, scorers):
