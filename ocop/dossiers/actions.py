@@ -330,13 +330,9 @@ def attach_letter(dossier: Dossier, *, actor, file=None) -> ProposalLetter:
         number=assessment.letter_number.strip(),
         date=assessment.letter_date,
         generated=generated,
-        original_name=(getattr(file, "name", "") or "")[-255:],
-        content_type=inspected.content_type,
-        extension=inspected.extension,
-        size=inspected.size,
-        sha256=inspected.sha256,
         attached_by=actor,
     )
+    letter.describe(inspected, name=getattr(file, "name", "") or "")
     letter.file.save("letter", file, save=False)
     letter.save()
     record(

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from ocop.criteria.models import CriteriaSet
 from ocop.dossiers.enums import COMMUNE_CLOCK, DossierKind, State
 from ocop.lib.codes import opaque_code
+from ocop.lib.models import StoredFile
 from ocop.lib.workdays import working_days_between
 from ocop.places.models import Commune, Province
 from ocop.producers.models import EvidenceDocument, Producer
@@ -222,7 +223,7 @@ def letter_path(letter: "ProposalLetter", filename: str) -> str:
     return f"letters/{letter.storage_name[:2]}/{letter.storage_name}{letter.extension}"
 
 
-class ProposalLetter(models.Model):
+class ProposalLetter(StoredFile):
     """Điều 6.2.a: the commune's letter proposing the dossier to the province, as a file:
     uploaded (checked by ``ocop.lib.uploads``) or generated from Mẫu 03. It bears the number
     and date Mẫu 03 gave when it was attached. The last one is the dossier's; earlier ones
@@ -236,11 +237,6 @@ class ProposalLetter(models.Model):
         max_length=20, unique=True, default=new_letter_name, editable=False
     )
     file = models.FileField(upload_to=letter_path, max_length=200)
-    original_name = models.CharField(_("tên tệp gốc"), max_length=255, blank=True)
-    content_type = models.CharField(max_length=100)
-    extension = models.CharField(max_length=8)
-    size = models.PositiveBigIntegerField()
-    sha256 = models.CharField(max_length=64)
     attached_at = models.DateTimeField(default=timezone.now)
     attached_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
@@ -253,7 +249,3 @@ class ProposalLetter(models.Model):
 
     def __str__(self):
         return f"{self.dossier.code} · {self.number}"
-
-    @property
-    def is_image(self) -> bool:
-        return self.content_type.startswith("image/")

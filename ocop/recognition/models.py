@@ -5,6 +5,7 @@ withdraws (house rule 4)."""
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from ocop.dossiers.models import Dossier
@@ -94,6 +95,9 @@ class Decision(models.Model):
 
     def __str__(self):
         return f"{self.number} ({self.get_kind_display()})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("recognition:decision", args=[self.code])
 
     @property
     def recorded(self) -> bool:

@@ -67,7 +67,8 @@ def package_new(request):
 
 
 def _act(request, package):
-    """One POST of the package page; returns the message of what was done."""
+    """One POST of the package page; returns the message of what was done, and where to go
+    next when it is not the package page."""
     action = request.POST.get("action", "")
     user = request.user
     if action == "heading":
@@ -75,10 +76,10 @@ def _act(request, package):
         if not form.is_valid():
             raise RecognitionError(_("Hãy ghi số, ngày văn bản và số sản phẩm mẫu."))
         packages.save_heading(package, actor=user, **form.cleaned_data)
-        return _("Đã lưu.")
+        return _("Đã lưu."), None
     if action == "generate":
         packages.attach(package, PackageItem.LETTER, actor=user)
-        return _("Đã tạo văn bản của UBND tỉnh từ hồ sơ.")
+        return _("Đã tạo văn bản của UBND tỉnh từ hồ sơ."), None
     if action == "upload":
         form = PackageFileForm(
             request.POST, request.FILES, prefix="f", items=packages.uploadable(package)
@@ -88,10 +89,10 @@ def _act(request, package):
         packages.attach(
             package, form.cleaned_data["item"], actor=user, file=form.cleaned_data["file"]
         )
-        return _("Đã đính kèm.")
+        return _("Đã đính kèm."), None
     if action == "send":
         packages.send(package, actor=user)
-        return _("Đã gửi hồ sơ đến Bộ Nông nghiệp và Môi trường.")
+        return _("Đã gửi hồ sơ đến Bộ Nông nghiệp và Môi trường."), None
     if action == "receive":
         try:
             samples = int(request.POST.get("samples_received") or 0)
@@ -105,20 +106,19 @@ def _act(request, package):
             confirmed=request.POST.getlist("confirmed"),
             samples_received=samples,
         )
-        return _("Đã tiếp nhận hồ sơ.")
+        return _("Đã tiếp nhận hồ sơ."), None
     if action == "return":
         packages.return_package(package, actor=user, reason=request.POST.get("r-reason", ""))
-        return _("Đã trả lại hồ sơ cho tỉnh.")
+        return _("Đã trả lại hồ sơ cho tỉnh."), None
     if action == "re_evaluate":
         packages.choose(package, actor=user, choice=ProvinceChoice.RE_EVALUATE)
-        return _("Sản phẩm sẽ được Hội đồng cấp tỉnh đánh giá lại trong đợt tới.")
+        return _("Sản phẩm sẽ được Hội đồng cấp tỉnh đánh giá lại trong đợt tới."), None
     if action == "decide":
         form = HeadingForm(request.POST, prefix="d")
         if not form.is_valid():
             raise RecognitionError(_("Hãy ghi số, ngày ký và người ký của quyết định."))
         decision = actions.decide_on_central_result(package, actor=user, **form.cleaned_data)
-        request.decision = decision
-        return _("Đã lập dự thảo quyết định công nhận.")
+        return _("Đã lập dự thảo quyết định công nhận."), decision.get_absolute_url()
     raise Http404
 
 
@@ -127,16 +127,14 @@ def package(request, code: str):
     package = queries.package_for(request.user, code)
     if request.method == "POST":
         try:
-            done = _act(request, package)
+            done, next_url = _act(request, package)
         except RecognitionError as exc:
             messages.error(request, str(exc))
         else:
             messages.success(request, done)
-            decision = getattr(request, "decision", None)
-            if decision is not None:
-                return redirect("recognition:decision", decision.code)
+            if next_url:
+                return redirect(next_url)
         return redirect("recognition:package", code)
-    package.refresh_from_db()
     central = packages.central_evaluation(package)
     below = packages.below_five(package)
     checks = packages.checklist(package)
