@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "ocop.dossiers",
     "ocop.evaluation",
     "ocop.recognition",
+    "ocop.certificates",
 ]
 
 MIDDLEWARE = [
@@ -227,3 +228,7 @@ CSRF_FAILURE_VIEW = "ocop.views.csrf_failure"
 FORMAT_MODULE_PATH = ["ocop.formats"]
 OCOP_EXTRA_DAYS_OFF = env_list("OCOP_EXTRA_DAYS_OFF", [])  # ISO dates decreed as days off
 OCOP_UPLOAD_MAX_BYTES = env_int("OCOP_UPLOAD_MAX_BYTES", 20 * 1024 * 1024)  # per evidence file
+# Whom the public verification page names when a code is unknown or a label looks wrong.
+OCOP_CONTACT_NAME = env_str("OCOP_CONTACT_NAME", "Cơ quan tham mưu quản lý OCOP cấp tỉnh")
+OCOP_CONTACT_PHONE = env_str("OCOP_CONTACT_PHONE", "")
+OCOP_CONTACT_EMAIL = env_str("OCOP_CONTACT_EMAIL", "")

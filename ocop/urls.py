@@ -18,6 +18,7 @@ urlpatterns = [
     path("ho-so/", include("ocop.dossiers.urls")),
     path("danh-gia/", include("ocop.evaluation.urls")),
     path("cong-nhan/", include("ocop.recognition.urls")),
+    path("", include("ocop.certificates.urls")),
     path("thong-bao/", include("ocop.notify.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("api/v1/", api.urls),

@@ -21,6 +21,7 @@ pytest_plugins = [
     "tests.dossiers.fixtures",
     "tests.evaluation.fixtures",
     "tests.recognition.fixtures",
+    "tests.certificates.fixtures",
 ]
 
 

@@ -34,7 +34,7 @@ def recognition(product, today: dt.date | None = None) -> Standing | None:
     has lapsed (the last valid day has passed)."""
     today = today or timezone.localdate()
     standing = standing_of(product)
-    if standing is None or standing.expires_on < today:
+    if standing is None or standing.last_day < today:
         return None
     return standing
 
@@ -59,6 +59,8 @@ def reevaluation_problems(standing: Standing, today: dt.date) -> list[str]:
             )
             % values
         ]
+    if today > closes_on and standing.extended_until and today <= standing.extended_until:
+        return []  # Điều 12.3: filed late, while the transitional extension runs
     if today > closes_on:
         return [
             _(
@@ -76,7 +78,7 @@ def start_problems(product, kind, today: dt.date | None = None) -> list[str]:
     today = today or timezone.localdate()
     kind = DossierKind(kind)
     standing = standing_of(product)
-    lapsed = standing is not None and standing.expires_on < today
+    lapsed = standing is not None and standing.last_day < today
     valid = None if standing is None or lapsed else standing
     if kind == DossierKind.FIRST:
         if valid is not None:
@@ -88,7 +90,7 @@ def start_problems(product, kind, today: dt.date | None = None) -> list[str]:
                 % {
                     "stars": valid.stars,
                     "reference": valid.reference,
-                    "expires": _date(valid.expires_on),
+                    "expires": _date(valid.last_day),
                 }
             ]
         return []
@@ -99,7 +101,7 @@ def start_problems(product, kind, today: dt.date | None = None) -> list[str]:
                     "Quyết định công nhận số %(reference)s đã hết hiệu lực ngày %(expires)s: "
                     "sản phẩm đăng ký đánh giá như lần đầu."
                 )
-                % {"reference": standing.reference, "expires": _date(standing.expires_on)}
+                % {"reference": standing.reference, "expires": _date(standing.last_day)}
             ]
         if kind == DossierKind.UPGRADE:
             return [_("Sản phẩm chưa được công nhận OCOP nên chưa đăng ký nâng hạng được.")]

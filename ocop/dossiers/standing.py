@@ -22,19 +22,34 @@ if TYPE_CHECKING:
 class Standing:
     """The recognition a product stands on today."""
 
-    dossier: Dossier  # the dossier the recognition rests on (upgrades and re-evaluations copy it)
+    # The dossier the recognition rests on (upgrades and re-evaluations copy it); None for a
+    # certificate issued on paper before the system.
+    dossier: Dossier | None
     stars: int
     decided_on: dt.date
-    expires_on: dt.date  # the last day of validity (``ocop.legal.validity.expiry``)
+    expires_on: dt.date  # the last day of the term (``ocop.legal.validity.expiry``)
     reference: str  # the decision's number, for messages
+    # Điều 12.3: the last day of the transitional extension, when it applies; the
+    # re-evaluation may still be filed until then and the recognition stands meanwhile.
+    extended_until: dt.date | None = None
+    certificate: str = ""  # the certificate's number, when there is one
+
+    @property
+    def last_day(self) -> dt.date:
+        """The last day the recognition stands (the term, or the extension's end)."""
+        return max(self.expires_on, self.extended_until or self.expires_on)
 
 
 Provider = Callable[[object], "Standing | None"]
 _providers: list[Provider] = []
 
 
-def register(provider: Provider) -> None:
-    """Add ``provider(product) -> Standing | None`` (once; registering again is a no-op)."""
+def register(provider: Provider, *, replaces: Provider | None = None) -> None:
+    """Add ``provider(product) -> Standing | None`` (once; registering again is a no-op).
+    ``replaces``: a provider of a lower app that this one supersedes (the certificates app
+    replaces the recognition app's decision lines with the certificates issued from them)."""
+    if replaces in _providers:
+        _providers.remove(replaces)
     if provider not in _providers:
         _providers.append(provider)
 

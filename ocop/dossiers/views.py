@@ -236,7 +236,7 @@ def detail(request, code: str):
     }
     if dossier.state == State.ACCEPTED:
         found = kinds.recognition(dossier.product, today)
-        context["recognition"] = found if found and found.dossier.pk == dossier.pk else None
+        context["recognition"] = found if found and found.dossier == dossier else None
     return render(request, "dossiers/detail.html", context)
 
 

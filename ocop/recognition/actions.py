@@ -14,7 +14,7 @@ from ocop.audit.log import record
 from ocop.evaluation.enums import EvaluationState, Level
 from ocop.notify.send import notify
 from ocop.producers.queries import accounts_of
-from ocop.recognition import rules
+from ocop.recognition import after, rules
 from ocop.recognition.enums import (
     CERTIFIABLE_FROM,
     DecisionKind,
@@ -232,6 +232,7 @@ def record_decision(decision, *, actor) -> Decision:
         obj=decision,
         changes={"number": decision.number, "products": [line.product_name for line in lines]},
     )
+    after.decision_recorded(decision, actor=actor)  # certificates (Điều 4.3)
     for line in lines:
         dossier = line.evaluation.dossier
         province_office = (
@@ -290,6 +291,7 @@ def send_notice(evaluation, *, actor, number, signed_on) -> Notice:
         obj=notice,
         changes={"number": notice.number, "score": str(notice.score), "stars": notice.stars},
     )
+    after.notice_sent(notice, actor=actor)
     province_office = (
         list(holders(Role.PROVINCE_OFFICER, province=dossier.province)) if central else []
     )

@@ -1,0 +1,2 @@
+class CertificateError(Exception):
+    """A refused step on a certificate; ``str()`` is the message for the user."""
