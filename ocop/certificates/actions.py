@@ -329,7 +329,7 @@ def enter(
     if problems:
         raise CertificateError(" ".join(problems))
     producer = product.producer
-    cert = Certificate.objects.create(
+    cert = Certificate(
         number=number,
         origin=Origin.ENTERED,
         product=product,
@@ -355,7 +355,8 @@ def enter(
     )
     photo = _photo(product)
     if photo is not None:
-        cert.photo.save("photo.webp", photo, save=True)
+        cert.photo.save("photo.webp", photo, save=False)
+    cert.save()
     record(
         "certificate.entered",
         actor=actor,
@@ -375,7 +376,10 @@ def enter(
         product=product, valid_from__gt=cert.valid_from, state__in=[State.ACTIVE, State.EXPIRED]
     ).exclude(pk=cert.pk)
     if newer.exists():
-        cert.state, cert.superseded_by = State.SUPERSEDED, newer.order_by("valid_from").first()
+        cert.state, cert.superseded_by = (
+            _step(cert, "supersede"),
+            newer.order_by("valid_from").first(),
+        )
         cert.ended_on = cert.superseded_by.valid_from
         cert.save(update_fields=["state", "superseded_by", "ended_on"])
     else:

@@ -32,6 +32,7 @@ from ocop.certificates.enums import (
     Trigger,
 )
 from ocop.certificates.enums import Reminder as ReminderKind
+from ocop.certificates.errors import CertificateError
 from ocop.legal.models import LegalInstrument
 from ocop.legal.validity import (
     EXTENSION_DAYS,
@@ -77,6 +78,9 @@ def extended_on(day: dt.date) -> Q:
         expires_on__lte=last_eligible,
         expires_on__gte=day - dt.timedelta(days=EXTENSION_DAYS),
     )
+
+
+ENDING_FIELDS = {"state", "superseded_by", "ended_on", "ended_note"}
 
 
 class Certificate(models.Model):
@@ -178,6 +182,16 @@ class Certificate(models.Model):
 
     def __str__(self):
         return f"{self.number} · {self.product_name}"
+
+    def save(self, *args, **kwargs):
+        """An issued certificate is never edited (house rule 4): only how it ended may be
+        written, by ``actions`` with ``update_fields``."""
+        fields = kwargs.get("update_fields")
+        if self.pk is not None and (fields is None or not set(fields) <= ENDING_FIELDS):
+            raise CertificateError(
+                _("Giấy chứng nhận đã cấp không sửa được: thay thế bằng giấy mới hoặc thu hồi.")
+            )
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("certificates:detail", args=[self.code])

@@ -14,7 +14,9 @@ def cache_key(code: str, language: str) -> str:
 
 
 def forget(*certificates) -> None:
-    """Drop the cached pages of these certificates once the transaction commits."""
+    """Drop the cached pages of these certificates now, and again once the transaction
+    commits (a page rendered in between, from the old state, goes too)."""
     keys = [cache_key(c.code, lang) for c in certificates for lang, _name in settings.LANGUAGES]
     if keys:
+        cache.delete_many(keys)
         transaction.on_commit(lambda: cache.delete_many(keys))

@@ -80,6 +80,7 @@ def load_instrument(folder: Path, report: LoadReport) -> None:
 
 def load_all(data_dir: Path = DATA_DIR) -> LoadReport:
     report = LoadReport()
+    legal_loading.load_earlier()  # the rulebooks before 26/2026, for older certificates
     for folder in sorted(p for p in data_dir.iterdir() if (p / "instrument.json").exists()):
         load_instrument(folder, report)
     return report

@@ -1,6 +1,8 @@
 """Loads a legal instrument and its classification (Phụ lục I) from data files. Idempotent."""
 
 import datetime as dt
+import json
+from pathlib import Path
 
 from ocop.legal.models import LegalInstrument, ProductGroup, ProductSet, Sector
 from ocop.lib.text import fold
@@ -8,6 +10,16 @@ from ocop.lib.text import fold
 
 def _date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
+
+
+EARLIER = Path(__file__).resolve().parent / "data" / "earlier.json"
+
+
+def load_earlier(path: Path = EARLIER) -> list[LegalInstrument]:
+    """The rulebooks before 26/2026 (1048, 781, 148, 1489): certificates issued under them
+    name them (Điều 12.1). Idempotent."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return [load_instrument(meta) for meta in data["instruments"]]
 
 
 def load_instrument(meta: dict) -> LegalInstrument:

@@ -62,3 +62,31 @@ def test_the_term_is_about_three_years_and_the_window_inside_it(decided_on):
     assert 1094 <= (expires_on - decided_on).days <= 1096
     opens_on, closes_on = renewal_window(expires_on)
     assert decided_on < opens_on < closes_on < expires_on
+
+
+# --- Điều 12.3: the transitional extension (our reading in validity.extension_end) --------
+
+
+def test_the_extension_covers_certificates_whose_window_opened_before_22_05_2026():
+    from ocop.legal.validity import extension_end
+
+    # The window opens 180 days before the last valid day: 17/11/2026 → opens 21/05/2026.
+    assert extension_end(D(2026, 11, 17)) == D(2027, 5, 16)
+    assert (D(2027, 5, 16) - D(2026, 11, 17)).days == 180
+    # 18/11/2026 → the window opens on 22/05/2026 itself: wholly under 26/2026, no extension.
+    assert extension_end(D(2026, 11, 18)) is None
+    assert extension_end(D(2029, 12, 27)) is None
+    # A certificate that lapsed before 26/2026 took effect still gets the extension's end:
+    # 180 days after its own expiry (already over by then).
+    assert extension_end(D(2025, 3, 1)) == D(2025, 8, 28)
+
+
+def test_expiring_soon_starts_the_day_the_renewal_window_opens():
+    from ocop.legal.validity import expiring_soon
+
+    expires = D(2029, 12, 27)
+    opens_on, _closes = renewal_window(expires)
+    assert not expiring_soon(expires, opens_on - dt.timedelta(days=1))
+    assert expiring_soon(expires, opens_on)
+    assert expiring_soon(expires, expires)
+    assert not expiring_soon(expires, expires + dt.timedelta(days=1))
