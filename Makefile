@@ -24,6 +24,7 @@ setup: install ## migrations, translations, places and demo accounts (idempotent
 	$(MANAGE) seed_demo_dossiers
 	$(MANAGE) seed_demo_evaluation
 	$(MANAGE) seed_demo_recognition
+	$(MANAGE) seed_demo_certificates --base-url http://$(HOST):$(PORT)
 
 install: $(VENV)/.installed
 
@@ -50,6 +51,9 @@ lint: install
 messages: install ## refresh the .po files after changing user-facing text
 	$(MANAGE) makemessages -l vi -l en --ignore=$(VENV) --ignore=var --no-obsolete
 	$(MANAGE) compilemessages --ignore=$(VENV) --ignore=var
+
+bench: setup ## requests per second of the public pages, as a ratio to a bare view
+	$(MANAGE) bench
 
 clean:
 	rm -rf $(VENV) var

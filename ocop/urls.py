@@ -10,6 +10,8 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("favicon.ico", views.favicon, name="favicon"),
+    # First of the includes: the verification page behind every QR code is the busiest.
+    path("", include("ocop.certificates.urls")),
     path("accounts/", include("ocop.accounts.urls")),
     path("audit/", audit_log, name="audit_log"),
     path("", include("ocop.criteria.urls")),
@@ -18,7 +20,6 @@ urlpatterns = [
     path("ho-so/", include("ocop.dossiers.urls")),
     path("danh-gia/", include("ocop.evaluation.urls")),
     path("cong-nhan/", include("ocop.recognition.urls")),
-    path("", include("ocop.certificates.urls")),
     path("thong-bao/", include("ocop.notify.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("api/v1/", api.urls),

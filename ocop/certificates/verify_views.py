@@ -71,6 +71,16 @@ def _contact() -> dict:
     }
 
 
+def _find(code: str) -> Certificate | None:
+    """One query by the unique code, without the model's ordering (``first()`` would sort)."""
+    if not code:
+        return None
+    try:
+        return Certificate.objects.select_related("instrument").get(code=code)
+    except Certificate.DoesNotExist:
+        return None
+
+
 @require_safe
 def verify(request, code: str):
     code = _clean(code)
@@ -79,13 +89,7 @@ def verify(request, code: str):
     cached = cache.get(key)
     if cached is None:
         with translation.override(language):
-            cert = (
-                Certificate.objects.select_related("superseded_by", "instrument", "province")
-                .filter(code=code)
-                .first()
-                if code
-                else None
-            )
+            cert = _find(code)
             if cert is None:
                 html = render_to_string(
                     "certificates/verify_unknown.html",

@@ -5,6 +5,7 @@ them, with one change stated (Điều 6.1.b). Idempotent."""
 import datetime as dt
 
 from django.db import transaction
+from django.utils import timezone
 
 from ocop.accounts.models import User
 from ocop.dossiers import actions as dossier_actions
@@ -35,7 +36,8 @@ def seed() -> Decision | None:
         actor=officer,
         kind=DecisionKind.RECOGNITION,
         number=NUMBER,
-        signed_on=dt.date(2026, 12, 28),
+        # Not after today: a decision dated ahead would give certificates not yet in force.
+        signed_on=min(dt.date(2026, 12, 28), timezone.localdate()),
         signer="Phó Chủ tịch UBND thành phố",
     )
     decision = actions.record_decision(decision, actor=officer)
