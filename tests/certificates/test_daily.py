@@ -89,16 +89,12 @@ def test_reminders_when_the_window_opens_and_30_days_before_it_closes(
     people = sorted([producer_user.username, province_officer.username])
     assert _told(cert, "certificate.window_opens") == people
     assert _told(cert, "certificate.window_closing") == people
-    opened = Notification.objects.get(
-        verb="certificate.window_opens", recipient=producer_user
-    ).note
+    opened = Notification.objects.get(verb="certificate.window_opens", recipient=producer_user).note
     assert opens_on.strftime("%d/%m/%Y") in opened and closes_on.strftime("%d/%m/%Y") in opened
 
 
 @pytest.mark.django_db
-def test_no_reminder_once_the_re_evaluation_is_filed(
-    enter_certificate, product, producer_user
-):
+def test_no_reminder_once_the_re_evaluation_is_filed(enter_certificate, product, producer_user):
     from ocop.dossiers.models import Dossier
 
     cert = enter_certificate(valid_from=ISSUED)

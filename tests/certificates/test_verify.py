@@ -157,9 +157,7 @@ def test_codes_are_read_in_upper_case(enter_certificate):
     assert _get(cert.code.lower()).status_code == 200
 
 
-def test_the_page_is_light_cacheable_and_has_no_script(
-    enter_certificate, product, producer_user
-):
+def test_the_page_is_light_cacheable_and_has_no_script(enter_certificate, product, producer_user):
     _photo(product, producer_user)
     cert = enter_certificate(valid_from=timezone.localdate() - dt.timedelta(days=3))
     assert cert.photo
@@ -170,7 +168,8 @@ def test_the_page_is_light_cacheable_and_has_no_script(
     assert "Set-Cookie" not in response
     stylesheets = re.findall(rb'<link rel="stylesheet" href="([^"]+)"', html)
     assert stylesheets == [b"/static/ocop/css/verify.css"]
-    css = open(finders.find("ocop/css/verify.css"), "rb").read()
+    with open(finders.find("ocop/css/verify.css"), "rb") as f:
+        css = f.read()
     images = re.findall(rb'<img src="([^"]+)"', html)
     assert len(images) == 1
     photo = Client().get(images[0].decode())
