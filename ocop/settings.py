@@ -228,6 +228,8 @@ CSRF_FAILURE_VIEW = "ocop.views.csrf_failure"
 FORMAT_MODULE_PATH = ["ocop.formats"]
 OCOP_EXTRA_DAYS_OFF = env_list("OCOP_EXTRA_DAYS_OFF", [])  # ISO dates decreed as days off
 OCOP_UPLOAD_MAX_BYTES = env_int("OCOP_UPLOAD_MAX_BYTES", 20 * 1024 * 1024)  # per evidence file
+# Consumers' reports (/phan-anh/) accepted per client address per day (counted by a hash).
+OCOP_REPORTS_PER_DAY = env_int("OCOP_REPORTS_PER_DAY", 5)
 # Whom the public verification page names when a code is unknown or a label looks wrong.
 OCOP_CONTACT_NAME = env_str("OCOP_CONTACT_NAME", "Cơ quan tham mưu quản lý OCOP cấp tỉnh")
 OCOP_CONTACT_PHONE = env_str("OCOP_CONTACT_PHONE", "")

@@ -33,6 +33,7 @@ VERBS = {
     "revocation.dropped": _("Không thu hồi giấy chứng nhận"),
     "report.received": _("Nhận phản ánh của người tiêu dùng"),
     "report.closed": _("Đóng phản ánh"),
+    "report.inspecting": _("Mở kiểm tra từ phản ánh"),
     "inspection.planned": _("Lập kế hoạch kiểm tra sau công nhận"),
     "inspection.recorded": _("Ghi kết quả kiểm tra sản phẩm"),
     "inspection.concluded": _("Kết luận kiểm tra"),
