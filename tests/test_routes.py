@@ -146,6 +146,22 @@ def evaluation(w, p):
     return {"code": w[p]["evaluation"].code}
 
 
+def certificate_(w, p):
+    return {"code": w[p]["certificate"].code}
+
+
+def case_(w, p):
+    return {"code": w[p]["case"].code}
+
+
+def report_(w, p):
+    return {"code": w[p]["report"].code}
+
+
+def inspection_(w, p):
+    return {"code": w[p]["inspection"].code}
+
+
 def commune_user(w, p):
     return {"username": w[p]["commune_officer"].username}
 
@@ -175,7 +191,15 @@ PUBLIC = {
     "api-v1:list_sets",
     "api-v1:get_set",
     "api-v1:evaluate",
+    # the label's page behind the QR code, the photo on it, the consumers' report form
+    "certificates:verify",
+    "certificates:verify_photo",
+    "certificates:report",
+    "certificates:report_sent",
 }
+# The office of a certificate's province (and central officers): revocations, inspections,
+# consumers' reports.
+OFFICE_OF = MANAGES_COUNCIL
 
 ROUTES = {
     # accounts
@@ -303,6 +327,27 @@ ROUTES = {
         "post",
         lambda w, p: {"line": w[p]["free_approval"].pk},
     ),
+    # certificates: the producer's own, its commune's and province's officers, central
+    "certificates:list": Rule(SIGNED_IN - {"council"}),  # scoped; nothing for a council seat
+    "certificates:export": Rule(SIGNED_IN - {"council"}),
+    "certificates:detail": Rule(SEES_PRODUCER, certificate_),
+    "certificates:certificate_pdf": Rule(SEES_PRODUCER, certificate_),
+    "certificates:labels_pdf": Rule(SEES_PRODUCER, certificate_),
+    "certificates:qr_svg": Rule(SEES_PRODUCER, certificate_),
+    "certificates:qr_png": Rule(SEES_PRODUCER, certificate_),
+    "certificates:enter": Rule(frozenset({"admin", "central", "province"})),
+    "certificates:open_case": Rule(OFFICE_OF, certificate_, "post"),
+    "certificates:cases": Rule(frozenset({"admin", "central", "province"})),
+    "certificates:case": Rule(OFFICE_OF, case_),
+    "certificates:reports": Rule(frozenset({"admin", "central", "province"})),
+    "certificates:report_detail": Rule(OFFICE_OF, report_),
+    "certificates:report_photo": Rule(OFFICE_OF, report_),
+    "certificates:inspections": Rule(frozenset({"admin", "central", "province"})),
+    "certificates:inspection_new": Rule(frozenset({"admin", "central", "province"})),
+    "certificates:inspection": Rule(OFFICE_OF, inspection_),
+    "certificates:inspection_photo": Rule(
+        OFFICE_OF, lambda w, p: {"pk": w[p]["inspection_photo"].pk}
+    ),
     # notifications: one's own
     "notify:inbox": Rule(SIGNED_IN),
     "notify:mark_all_read": Rule(SIGNED_IN, method="post"),
@@ -334,6 +379,17 @@ POSTS = {
     "producers:edit": Rule(SEES_PRODUCER, producer),
     "products:edit": Rule(SEES_PRODUCER, product),
     "producers:invite": Rule(MANAGES_PRODUCER, producer),
+    "certificates:case": Rule(
+        OFFICE_OF, case_, data={"action": "drop", "x-reason": "Đã khắc phục"}
+    ),
+    "certificates:report_detail": Rule(
+        OFFICE_OF, report_, data={"action": "close", "c-note": "Đã kiểm tra"}
+    ),
+    "certificates:inspection": Rule(
+        OFFICE_OF, inspection_, data={"action": "conclude", "number": "1/KL"}
+    ),
+    "certificates:enter": Rule(frozenset({"admin", "central", "province"})),
+    "certificates:inspection_new": Rule(frozenset({"admin", "central", "province"})),
 }
 
 
@@ -475,6 +531,77 @@ def _package(entry, rnd):
     return {"package": package, "package_file": stored, "free_approval": free}
 
 
+def _certificates(world, officers):
+    """Per place: the product's certificate (entered from paper, with the product's photo),
+    an open revocation case, a consumer's report with a photo, an inspection with a photo."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from ocop.certificates import actions, inspections, revocation
+    from ocop.certificates.models import ConsumerReport, InspectionPhoto
+    from ocop.legal.models import LegalInstrument
+    from ocop.lib import uploads
+
+    today = timezone.localdate()
+    for place in PLACES:
+        entry = world[place]
+        product = entry["product"]
+        product.photos.add(entry["document"])
+        province = product.producer.commune.province
+        officer = officers[province.code]
+        cert = actions.enter(
+            actor=officer,
+            product=product,
+            number=f"1/GCN-{place}",
+            stars=3,
+            score=None,
+            authority="province",
+            authority_name=f"UBND {province.name}",
+            decision_number="1/QĐ-UBND",
+            decision_date=today - dt.timedelta(days=30),
+            signer="Chủ tịch",
+            instrument=LegalInstrument.objects.get(number="26/2026/QĐ-TTg"),
+            valid_from=today - dt.timedelta(days=30),
+            expires_on=None,
+        )
+        case = revocation.open_case(
+            cert,
+            actor=officer,
+            ground="c",
+            trigger="conclusion",
+            trigger_authority="Chi cục",
+            trigger_number="1/KL",
+            trigger_date=today,
+            summary="Vi phạm ghi nhãn",
+        )
+        report = ConsumerReport.objects.create(
+            certificate=cert, province=province, kind="no_qr", place="Chợ", client_key="x"
+        )
+        report.photo.save("anh.png", png_file(), save=True)
+        inspection = inspections.plan_inspection(
+            actor=officer,
+            province=province,
+            kind="periodic",
+            scope="Nhãn, tem",
+            planned_on=today,
+            inspectors="Đoàn kiểm tra",
+            certificates=[cert],
+        )
+        photo = InspectionPhoto(item=inspection.items.get())
+        image = png_file()
+        photo.describe(uploads.inspect(image), name="anh.png")
+        photo.file.save("anh", image, save=False)
+        photo.save()
+        entry.update(
+            certificate=cert,
+            case=case,
+            report=report,
+            inspection=inspection,
+            inspection_photo=photo,
+        )
+
+
 def _advisory(evaluation, office, entry):
     """The office asks for documents twice (one answered with the library's photo, one
     open) and records a field visit with a photo."""
@@ -546,6 +673,7 @@ def world(django_db_setup, django_db_blocker):
             )
             people["commune"] = world[HERE]["commune_officer"]
             _councils(world, hanoi, lamdong)
+            _certificates(world, {"01": hanoi, "68": lamdong})
             # One signed-in client per persona for the whole module (a session each).
             world["clients"] = {p: _client(people.get(p)) for p in PERSONAS}
             yield world
@@ -673,6 +801,8 @@ def test_public_routes_answer_anonymous_visitors(world, name):
         "criteria:result_pdf": {"code": "QD26-2026-S21"},
         "api-v1:list_communes": {"code": "01"},
         "api-v1:get_set": {"code": "QD26-2026-S21"},
+        "certificates:verify": {"code": world[HERE]["certificate"].code},
+        "certificates:verify_photo": {"code": world[HERE]["certificate"].code},
     }.get(name)
     response = Client().get(reverse(name, kwargs=kwargs))
     # The API's root lists nothing (404 JSON); POST-only routes answer a GET with 405.
@@ -727,4 +857,18 @@ def test_list_filter_and_object_check_agree(world, persona):
         listed = scope.filter(type(asked).objects.filter(pk=asked.pk)).exists()
         if listed != scope.covers(asked) or listed != (persona in ASKED_PRODUCER[place]):
             disagree.append((place, "request", listed))
+    from ocop.certificates import rules as certificate_rules
+
+    certificate_scopes = {
+        "certificate": (certificate_rules.certificate_scope(user), SEES_PRODUCER),
+        "report": (certificate_rules.office_scope(user), OFFICE_OF),
+        "inspection": (certificate_rules.office_scope(user), OFFICE_OF),
+        "case": (certificate_rules.office_scope(user).through("certificate"), OFFICE_OF),
+    }
+    for place in PLACES:
+        for kind, (scope, table) in certificate_scopes.items():
+            obj = world[place][kind]
+            listed = scope.filter(type(obj).objects.filter(pk=obj.pk)).exists()
+            if listed != scope.covers(obj) or listed != (persona in table[place]):
+                disagree.append((place, kind, listed))
     assert not disagree
