@@ -15,8 +15,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ocop.audit.models import AuditEntry
+from ocop.certificates import inspection_revocation, queries, rules
 from ocop.certificates import inspections as actions
-from ocop.certificates import queries, rules
 from ocop.certificates.enums import InspectionState
 from ocop.certificates.errors import CertificateError
 from ocop.certificates.inspection_forms import (
@@ -249,7 +249,7 @@ def _one_click(request, action, item):
     back = redirect(f"{request.path}#item-{item.pk}")
     try:
         if action == "revoke":
-            case = actions.start_revocation(
+            case = inspection_revocation.start_revocation(
                 item, actor=request.user, ground=request.POST.get("ground", "")
             )
         else:
@@ -358,8 +358,8 @@ def _decorate(item, bound, open_, today) -> None:
     kinds = ("finding", "result", "photos", "follow_up") if open_ else ("follow_up",)
     item.forms = {k: bound.get((k, item.pk)) or _item_form(k, item) for k in kinds}
     item.failing = actions.failing(item)
-    item.grounds = actions.grounds_for(item)
-    item.open_case = actions.open_case_of(item.certificate) if item.grounds else None
+    item.grounds = inspection_revocation.grounds_for(item)
+    item.open_case = inspection_revocation.open_case_of(item.certificate) if item.grounds else None
     item.cases = list(Revocation.objects.filter(inspection_item=item))
     item.indexed = list(enumerate(item.findings))
     item.follow_up_rows = list(item.follow_ups.all())

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from ocop.audit.models import AuditEntry
-from ocop.certificates import inspections
+from ocop.certificates import inspection_revocation, inspections
 from ocop.certificates.enums import CaseState, Ground, InspectionState, Trigger
 from ocop.certificates.errors import CertificateError
 from ocop.certificates.models import FollowUp, Inspection, InspectionPhoto, Revocation
@@ -405,7 +405,7 @@ def test_a_failing_finding_opens_a_revocation_on_ground_b_with_the_conclusion(
     code, _name = first_criterion(cert)
     assert code in case.summary and "Không còn hồ sơ truy xuất nguồn gốc" in case.summary
     with pytest.raises(CertificateError, match=case.code):  # one open case at a time
-        inspections.start_revocation(item, actor=province_officer, ground="b")
+        inspection_revocation.start_revocation(item, actor=province_officer, ground="b")
 
 
 def test_wrong_mark_use_opens_a_revocation_on_ground_d_with_the_inspections_code(
@@ -414,9 +414,9 @@ def test_wrong_mark_use_opens_a_revocation_on_ground_d_with_the_inspections_code
     inspection = plan(province_officer, [cert], planned_on=TODAY - 2 * DAY)
     item = inspection.items.get()
     with pytest.raises(CertificateError, match="nhãn hiệu OCOP"):
-        inspections.start_revocation(item, actor=province_officer, ground="d")
+        inspection_revocation.start_revocation(item, actor=province_officer, ground="d")
     with pytest.raises(CertificateError, match="tiêu chí không đạt"):
-        inspections.start_revocation(item, actor=province_officer, ground="b")
+        inspection_revocation.start_revocation(item, actor=province_officer, ground="b")
     inspections.record_result(
         item, actor=province_officer, mark_use="wrong", mark_note="Tự in logo OCOP 5 sao"
     )
