@@ -1,8 +1,11 @@
 """The demo data `make run` loads: every stage the pages are meant to show is there, and a
 second run adds nothing."""
 
+import datetime as dt
+
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
 from ocop.dossiers.models import Dossier
 from ocop.evaluation.enums import EvaluationState
@@ -17,6 +20,7 @@ def test_the_demo_has_a_finished_round_one_in_discussion_and_a_decision(places, 
         "seed_demo_dossiers",
         "seed_demo_evaluation",
         "seed_demo_recognition",
+        "seed_demo_certificates",
     ):
         call_command(command, "--allow-production", verbosity=0)
     finished = Round.objects.get(council__province__code="01", year=2026, number=2)
@@ -43,7 +47,42 @@ def test_the_demo_has_a_finished_round_one_in_discussion_and_a_decision(places, 
     below = Notice.objects.get(evaluation__round__council__level="central").evaluation
     assert 3 <= below.result["stars"] <= 4
     assert Package.objects.filter(state="returned").exclude(return_reason="").exists()
-    counts = (Evaluation.objects.count(), Decision.objects.count())
-    for command in ("seed_demo_dossiers", "seed_demo_evaluation", "seed_demo_recognition"):
-        call_command(command, "--allow-production", verbosity=0)
-    assert (Evaluation.objects.count(), Decision.objects.count()) == counts
+    # Certificates in every status a consumer may meet, one of a former district committee;
+    # the set-up prints one verification URL per status.
+    import io
+
+    from ocop.certificates.models import Certificate, ConsumerReport, Inspection, Revocation
+
+    statuses = {c.status() for c in Certificate.objects.all()}
+    expected = {"valid", "expiring", "expired", "revoked", "superseded", "pending"}
+    if timezone.localdate() <= dt.date(2027, 5, 16):  # the last day of any Điều 12.3 extension
+        expected.add("extended")
+    assert expected <= statuses
+    assert Certificate.objects.filter(authority="district").exists()
+    assert Revocation.objects.filter(state="open").exists()
+    assert ConsumerReport.objects.exists() and Inspection.objects.exists()
+    counts = (
+        Evaluation.objects.count(),
+        Decision.objects.count(),
+        Certificate.objects.count(),
+        Revocation.objects.count(),
+        ConsumerReport.objects.count(),
+        Inspection.objects.count(),
+    )
+    for command in (
+        "seed_demo_dossiers",
+        "seed_demo_evaluation",
+        "seed_demo_recognition",
+        "seed_demo_certificates",
+    ):
+        out = io.StringIO()
+        call_command(command, "--allow-production", verbosity=0, stdout=out)
+    assert out.getvalue().count("/v/") == len(expected)
+    assert (
+        Evaluation.objects.count(),
+        Decision.objects.count(),
+        Certificate.objects.count(),
+        Revocation.objects.count(),
+        ConsumerReport.objects.count(),
+        Inspection.objects.count(),
+    ) == counts

@@ -11,7 +11,9 @@ transition can have (its last possible day is 16/05/2027). Idempotent.
 - expired: a 1048-era certificate of Hà Nội;
 - revoked: a Lâm Đồng certificate revoked for misuse of the mark (Điều 8.1.d), and an open
   revocation case with its 15-day countdown at Bát Tràng;
-- pending: the Minister's 5★ decision dated ahead (``demo_central``), when there is one.
+- pending: the Minister's 5★ decision dated ahead (``demo_central``), when there is one;
+- Hà Nội's office has a consumer's report in its queue and a periodic inspection with a
+  finding and a follow-up.
 """
 
 import datetime as dt
@@ -166,7 +168,52 @@ def seed() -> dict[str, Certificate]:
             trigger_date=today - dt.timedelta(days=4),
             summary="Mẫu lấy tại điểm bán có chì vượt giới hạn cho phép.",
         )
+    _aftercare(hanoi, today)
     return by_status(today)
+
+
+def _aftercare(officer, today: dt.date) -> None:
+    """Hà Nội's office has a consumer's report in its queue (an expired label still on sale)
+    and a periodic inspection with a finding and a follow-up (Điều 9)."""
+    from ocop.certificates import inspections, reports
+    from ocop.certificates.models import ConsumerReport, Inspection
+
+    expired = Certificate.objects.filter(authority_name=HANOI, number="1022/GCN-UBND").first()
+    if expired is not None and not ConsumerReport.objects.filter(client_key="demo").exists():
+        reports.receive(
+            client_key="demo",
+            kind="expired",
+            place="Quầy đặc sản, chợ Phú Xuyên",
+            certificate=expired,
+            product_text="Mật ong hoa nhãn Phú Xuyên",
+            details="Lọ mật ong vẫn dán tem OCOP 3 sao, quét mã thì báo hết hạn.",
+        )
+    basis = "Kế hoạch 215/KH-SNNMT kiểm tra sản phẩm OCOP năm 2026"
+    valid = [
+        c for c in Certificate.objects.filter(authority_name=HANOI) if c.status(today) == "valid"
+    ]
+    if not valid or Inspection.objects.filter(basis=basis).exists():
+        return
+    inspection = inspections.plan_inspection(
+        actor=officer,
+        province=valid[0].province,
+        kind="periodic",
+        scope="Duy trì tiêu chí, ghi nhãn, tem và sử dụng nhãn hiệu OCOP tại cơ sở và điểm bán.",
+        planned_on=today,
+        inspectors="Chi cục Phát triển nông thôn; Sở Công Thương; UBND xã Bát Tràng",
+        certificates=valid[:1],
+        basis=basis,
+    )
+    item = inspection.items.get()
+    inspections.add_finding(
+        item, actor=officer, criterion="", meets=True, note="Cơ sở sản xuất như hồ sơ."
+    )
+    inspections.add_follow_up(
+        item,
+        actor=officer,
+        action="Bổ sung mã truy xuất điện tử trên nhãn lô hàng mới.",
+        due_on=today + dt.timedelta(days=30),
+    )
 
 
 def by_status(today: dt.date) -> dict[str, Certificate]:
