@@ -73,10 +73,12 @@ def test_a_label_in_each_status_on_a_phone(
     phone.goto(f"{live_server.url}/v/{old.code}")
     phone.get_by_role("link", name="Xem giấy chứng nhận hiện hành").click()
     assert "Còn hiệu lực" in phone.locator(".status .big").inner_text()
-    # A label whose code is unknown: what to do, and the report form.
+    assert errors == []  # no Content-Security-Policy complaint, no missing file
+    # A label whose code is unknown (the page answers 404, which the console notes): what to
+    # do, and the report form.
     phone.goto(f"{live_server.url}/v/ZZZZ2345ZZ")
     assert "Không tìm thấy" in phone.locator(".status .big").inner_text()
     assert phone.evaluate("document.documentElement.scrollWidth") <= 360
     phone.get_by_role("link", name="Báo sản phẩm nghi giả").click()
     assert "/phan-anh/" in phone.url
-    assert errors == []
+    assert [e for e in errors if "404" not in e] == []
