@@ -1,5 +1,6 @@
 """Fill the catalogues after `make messages`: vi copies each msgid (Vietnamese is the source
-language); en takes the translations given in a Python file (``EN = {msgid: text}``).
+language); en takes the translations given in a Python file (``EN = {msgid: text}``; a msgid with a
+context is keyed ``(context, msgid)``).
 
     python tools/fill_translations.py path/to/en_translations.py
 
@@ -36,7 +37,9 @@ def fill_vi() -> int:
 def fill_en(translations: dict) -> list[str]:
     po = polib.pofile(str(LOCALE / "en" / "LC_MESSAGES" / "django.po"))
     for entry in po:
-        text = translations.get(entry.msgid)
+        # A msgid with a context (pgettext) may be given as ``(context, msgid)``.
+        text = translations.get((entry.msgctxt, entry.msgid)) if entry.msgctxt else None
+        text = text if text is not None else translations.get(entry.msgid)
         if text is not None:
             if entry.msgid_plural:
                 entry.msgstr_plural = (

@@ -3,6 +3,7 @@ revocations (Điều 8), post-certification inspections (Điều 9), consumers' 
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class State(models.TextChoices):
@@ -31,7 +32,7 @@ class Status(models.TextChoices):
     VALID = "valid", _("Còn hiệu lực")
     EXPIRING = "expiring", _("Sắp hết hạn")
     EXTENDED = "extended", _("Đang gia hạn theo Điều 12.3")
-    EXPIRED = "expired", _("Hết hạn")
+    EXPIRED = "expired", pgettext_lazy("certificate status", "Hết hạn")
     REVOKED = "revoked", _("Đã bị thu hồi")
     SUPERSEDED = "superseded", _("Đã được thay thế")
 

@@ -40,6 +40,9 @@ def _filtered(request):
     today = timezone.localdate()
     name, days = _list_args(request)
     qs = queries.certificates_for(request.user)
+    province = request.GET.get("tinh", "").strip()[:2]
+    if province:  # central officers look at one province at a time
+        qs = qs.filter(province__code=province)
     q = request.GET.get("q", "").strip()[:100]
     if q:
         qs = qs.filter(
@@ -51,11 +54,22 @@ def _filtered(request):
     return queries.listing(qs, name, today, days), name, days, q, today
 
 
+def _provinces(user):
+    """The provinces a user may pick from (central officers: all 34)."""
+    from ocop.accounts import rules as account_rules
+    from ocop.places.models import Province
+
+    if account_rules.is_central(user):
+        return Province.objects.order_by("name")
+    return Province.objects.filter(pk__in=account_rules.officer_provinces(user)).order_by("name")
+
+
 @login_required
 def certificate_list(request):
     if not rules.sees_certificates(request.user):
         raise Http404
     certificates, name, days, q, today = _filtered(request)
+    provinces = list(_provinces(request.user))
     page = Paginator(certificates, PAGE_SIZE).get_page(request.GET.get("page"))
     for cert in page:
         cert.today_status = cert.status(today)
@@ -68,6 +82,8 @@ def certificate_list(request):
             "list_name": name,
             "days": days,
             "q": q,
+            "provinces": provinces if len(provinces) > 1 else [],
+            "province": request.GET.get("tinh", ""),
             "lists": [(n, _label(n)) for n in queries.LISTS],
             "expiring_days": queries.EXPIRING_DAYS,
             "is_office": rules.is_office(request.user),
