@@ -78,7 +78,7 @@ def issue(line: DecisionLine, *, actor=None) -> Certificate:
     """The certificate of a recognising line of a recorded decision. Refused for any other
     line, and for a line that has one already."""
     line = (
-        DecisionLine.objects.select_for_update()
+        DecisionLine.objects.select_for_update(of=("self",))  # PostgreSQL: no lock on outer joins
         .select_related(
             "decision__province",
             "evaluation__dossier__product",
@@ -133,25 +133,31 @@ def issue(line: DecisionLine, *, actor=None) -> Certificate:
         expires_on=expiry(decision.signed_on),
         issued_by=actor if getattr(actor, "is_authenticated", False) else None,
     )
-    photo = _photo(dossier.product)
+    _save(cert, "certificate.issued", actor)
+    _supersede_earlier(cert, actor)
+    return cert
+
+
+def _save(cert: Certificate, verb: str, actor) -> None:
+    """The new certificate with its photo as issued, audited."""
+    photo = _photo(cert.product)
     if photo is not None:
         cert.photo.save("photo.webp", photo, save=False)
     cert.save()
     record(
-        "certificate.issued",
+        verb,
         actor=actor,
         obj=cert,
         changes={
             "number": cert.number,
             "product": cert.product_name,
             "stars": cert.stars,
+            "authority": cert.authority_name,
             "decision": cert.decision_number,
             "valid_from": cert.valid_from,
             "expires_on": cert.expires_on,
         },
     )
-    _supersede_earlier(cert, actor)
-    return cert
 
 
 def _supersede_earlier(cert: Certificate, actor) -> None:
@@ -353,24 +359,7 @@ def enter(
         expires_on=term_end,
         issued_by=actor,
     )
-    photo = _photo(product)
-    if photo is not None:
-        cert.photo.save("photo.webp", photo, save=False)
-    cert.save()
-    record(
-        "certificate.entered",
-        actor=actor,
-        obj=cert,
-        changes={
-            "number": cert.number,
-            "product": cert.product_name,
-            "stars": cert.stars,
-            "authority": cert.authority_name,
-            "decision": cert.decision_number,
-            "valid_from": cert.valid_from,
-            "expires_on": cert.expires_on,
-        },
-    )
+    _save(cert, "certificate.entered", actor)
     # An older certificate of the same product entered later does not replace a newer one.
     newer = Certificate.objects.filter(
         product=product, valid_from__gt=cert.valid_from, state__in=[State.ACTIVE, State.EXPIRED]

@@ -4,8 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 from ocop.certificates.enums import GROUNDS, Authority, Trigger
 from ocop.legal.models import LegalInstrument
+from ocop.lib.forms import DATE_INPUT
 
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 STARS = [(3, _("3 sao")), (4, _("4 sao")), (5, _("5 sao"))]
 
 

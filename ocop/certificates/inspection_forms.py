@@ -2,6 +2,8 @@
 files through ``ocop.lib.uploads``); ``inspections`` checks the rest, and its refusals are
 shown with the form as sent."""
 
+from functools import partial
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -10,36 +12,15 @@ from ocop.accounts import rules as account_rules
 from ocop.certificates.enums import Conclusion, InspectionKind, MarkUse
 from ocop.certificates.inspections import MAX_FILES, MAX_TEXT, criteria_of
 from ocop.lib import uploads
+from ocop.lib.forms import date_field, long_text
 from ocop.lib.widgets import LongSelect
 from ocop.places.models import Province
 
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-BAD_DATE = _("Ngày không hợp lệ: hãy ghi theo dạng ngày/tháng/năm.")
+_text = partial(long_text, max_length=MAX_TEXT)
+_date = date_field
+
 MINISTRY = "bo"
 PHOTO_ACCEPT = ".jpg,.jpeg,.png,.webp,.pdf,image/jpeg,image/png,image/webp,application/pdf"
-
-
-def _text(label, message="", *, rows=3, max_length=MAX_TEXT, required=True):
-    return forms.CharField(
-        label=label,
-        required=required,
-        max_length=max_length,
-        widget=forms.Textarea(attrs={"rows": rows}),
-        error_messages={
-            "required": message,
-            "max_length": _("Nội dung dài quá %(limit_value)d ký tự."),
-        },
-    )
-
-
-def _date(label, message, **kwargs):
-    return forms.DateField(
-        label=label,
-        widget=DATE_INPUT,
-        input_formats=["%Y-%m-%d", "%d/%m/%Y"],
-        error_messages={"required": message, "invalid": BAD_DATE},
-        **kwargs,
-    )
 
 
 def certificate_label(cert) -> str:

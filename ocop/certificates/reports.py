@@ -218,7 +218,7 @@ def _tell_office(report: ConsumerReport) -> None:
 
 def _locked(report: ConsumerReport, actor) -> ConsumerReport:
     report = (
-        ConsumerReport.objects.select_for_update()
+        ConsumerReport.objects.select_for_update(of=("self",))  # PostgreSQL: no lock on outer joins
         .select_related("certificate", "province")
         .get(pk=report.pk)
     )

@@ -3,6 +3,7 @@ can (required fields, dates, files through ``ocop.lib.uploads``); ``advisory`` c
 rest, and its refusals are shown with the form as sent."""
 
 import datetime as dt
+from functools import partial
 
 from django import forms
 from django.utils import timezone
@@ -11,33 +12,11 @@ from django.utils.translation import gettext_lazy as _
 from ocop.evaluation.advisory import MAX_FILES, MAX_TEXT
 from ocop.evaluation.enums import ReportConclusion, VisitGround
 from ocop.lib import uploads
+from ocop.lib.forms import date_field, long_text
 from ocop.lib.widgets import LongSelect
 
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-BAD_DATE = _("Ngày không hợp lệ: hãy ghi theo dạng ngày/tháng/năm.")
-
-
-def _text(label, message, *, rows=3, max_length=MAX_TEXT, required=True):
-    return forms.CharField(
-        label=label,
-        required=required,
-        max_length=max_length,
-        widget=forms.Textarea(attrs={"rows": rows}),
-        error_messages={
-            "required": message,
-            "max_length": _("Nội dung dài quá %(limit_value)d ký tự."),
-        },
-    )
-
-
-def _date(label, message, **kwargs):
-    return forms.DateField(
-        label=label,
-        widget=DATE_INPUT,
-        input_formats=["%Y-%m-%d", "%d/%m/%Y"],
-        error_messages={"required": message, "invalid": BAD_DATE},
-        **kwargs,
-    )
+_text = partial(long_text, max_length=MAX_TEXT)
+_date = date_field
 
 
 class MultipleFileInput(forms.FileInput):
