@@ -100,9 +100,7 @@ def test_nonsense_in_the_query_gives_the_default_list(many, client_for, province
         assert response.status_code == 200, query
 
 
-def test_a_central_officer_narrows_the_lists_to_one_province(
-    many, client_for, central_officer
-):
+def test_a_central_officer_narrows_the_lists_to_one_province(many, client_for, central_officer):
     client = client_for(central_officer)
     assert _names(client.get("/chung-nhan/?ds=expired&tinh=01")) == {"Hết hạn"}
     assert _names(client.get("/chung-nhan/?ds=expired&tinh=68")) == set()
@@ -114,9 +112,7 @@ def test_a_producer_sees_only_their_own_certificates(many, client_for, other_pro
     assert client_for(other_producer_user).get("/chung-nhan/thu-hoi/").status_code == 404
 
 
-def test_the_office_enters_a_district_committees_certificate(
-    product, client_for, province_officer
-):
+def test_the_office_enters_a_district_committees_certificate(product, client_for, province_officer):
     from ocop.legal.models import LegalInstrument
 
     form = {
