@@ -31,14 +31,14 @@ from ocop.products.models import Product
 
 HANOI = "Ủy ban nhân dân Thành phố Hà Nội"
 LAMDONG = "Ủy ban nhân dân tỉnh Lâm Đồng"
-GIA_LAM = "Ủy ban nhân dân huyện Gia Lâm, thành phố Hà Nội (cấp huyện, không còn từ 01/07/2025)"
+GIA_LAM = "Ủy ban nhân dân huyện Gia Lâm, thành phố Hà Nội"  # a district: gone since 1/7/2025
 
 
 def _paper(officer, product_name, number, *, valid_from, stars, authority, name, instrument):
     product = Product.objects.filter(name=product_name).select_related("producer").first()
     if product is None:
         return None
-    found = Certificate.objects.filter(authority_name=name, number=number).first()
+    found = Certificate.objects.filter(product=product, number=number).first()
     if found is not None:
         return found
     return actions.enter(

@@ -113,6 +113,7 @@ def test_an_extended_certificate_shows_the_end_of_its_extension(enter_certificat
     text = _text(_get(cert))
     assert "Đang gia hạn theo Điều 12.3" in text
     assert "07/04/2027" in text and "Ủy ban nhân dân huyện Gia Lâm (cũ)" in text
+    assert "Cấp huyện không còn từ 01/07/2025" in text
 
 
 def test_a_revocation_shows_at_once_with_its_ground_and_decision(
