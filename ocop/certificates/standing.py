@@ -35,4 +35,5 @@ def standing(product) -> Standing | None:
         reference=cert.decision_number,
         extended_until=None if cert.state == State.EXPIRED else cert.extended_until,
         certificate=cert.number,
+        certificate_url=cert.get_absolute_url(),
     )

@@ -33,6 +33,7 @@ class Standing:
     # re-evaluation may still be filed until then and the recognition stands meanwhile.
     extended_until: dt.date | None = None
     certificate: str = ""  # the certificate's number, when there is one
+    certificate_url: str = ""  # its page (PDF, QR labels), for the producer
 
     @property
     def last_day(self) -> dt.date:

@@ -48,6 +48,15 @@ def test_a_recorded_decision_issues_one_certificate_per_recognised_line(recognis
     assert AuditEntry.objects.filter(verb="certificate.issued", object_id=str(cert.pk)).exists()
 
 
+def test_the_recognised_dossier_leads_the_producer_to_the_certificate(
+    recognised, client_for, producer_user
+):
+    cert = Certificate.objects.get(line__evaluation__dossier=recognised)
+    page = client_for(producer_user).get(f"/ho-so/{recognised.code}/").content.decode()
+    assert f'href="/chung-nhan/{cert.code}/"' in page and cert.number in page
+    assert client_for(producer_user).get(f"/chung-nhan/{cert.code}/").status_code == 200
+
+
 def test_a_decision_line_is_never_issued_twice(recognised):
     line = DecisionLine.objects.get(evaluation__dossier=recognised)
     first = Certificate.objects.get(line=line)
