@@ -206,3 +206,13 @@ def test_a_revocation_from_the_certificate_page_to_the_decision(
     assert cert.state == "revoked"
     verify = client.get(f"/v/{cert.code}").content.decode()
     assert "Đã bị thu hồi" in verify and "77/QĐ-UBND" in verify
+
+
+def test_the_article_12_3_list(enter_certificate, client_for, province_officer):
+    cert = enter_certificate(valid_from=dt.date(2023, 10, 10), instrument="148/QĐ-TTg")
+    if cert.status() != "extended":
+        pytest.skip("the 148-era extension is over on this date")
+    client = client_for(province_officer)
+    assert _names(client.get("/chung-nhan/?ds=extended")) == {cert.product_name}
+    assert _names(client.get("/chung-nhan/?ds=expired")) == set()
+    assert cert.product_name in _names(client.get("/chung-nhan/?ds=in_force"))
