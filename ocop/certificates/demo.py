@@ -221,4 +221,6 @@ def by_status(today: dt.date) -> dict[str, Certificate]:
     found: dict[str, Certificate] = {}
     for cert in Certificate.objects.order_by("pk"):
         found.setdefault(cert.status(today), cert)
-    return {s: found[s] for s in Status.values if s in found}
+    order = [Status.VALID, Status.EXPIRING, Status.EXTENDED, Status.EXPIRED, Status.REVOKED]
+    order += [Status.SUPERSEDED, Status.PENDING]
+    return {s.value: found[s.value] for s in order if s.value in found}
