@@ -57,6 +57,10 @@ KEYS = {
     "report_kind": _("Nội dung phản ánh"),
     "inspection_kind": _("Hình thức kiểm tra"),
     "mark_use": _("Sử dụng nhãn hiệu OCOP"),
+    # The daily job's summary (``ocop_daily``): what this app's task did.
+    "certificates.issued": _("Giấy chứng nhận được cấp bù"),
+    "certificates.expired": _("Giấy chứng nhận hết hạn"),
+    "certificates.reminded": _("Lời nhắc đánh giá lại đã gửi"),
 }
 
 

@@ -24,6 +24,7 @@ class Command(BaseCommand):
         with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
             daily.run_all(timezone.localdate())  # issue what the recordings gave, expire
             certificates = demo.seed()
+            daily.run_all(timezone.localdate())  # the demo's reminders and expiries
         base = (base_url or settings.SITE_URL).rstrip("/")
         self.stdout.write("Demo certificates: open one verification page per status:")
         for status, cert in certificates.items():
