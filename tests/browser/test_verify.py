@@ -7,7 +7,6 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from ocop.certificates import revocation
 from ocop.certificates.enums import Authority
 from ocop.products import actions as product_actions
 from tests.browser.conftest import shot
@@ -25,7 +24,7 @@ def _products(product, user, n):
 
 
 def test_a_label_in_each_status_on_a_phone(
-    live_server, phone, enter_certificate, product, producer_user, province_officer
+    live_server, phone, enter_certificate, product, producer_user, revoke
 ):
     today = timezone.localdate()
     p = _products(product, producer_user, 6)
@@ -46,19 +45,7 @@ def test_a_label_in_each_status_on_a_phone(
     )
     if extended.status() == "extended":
         certs["Đang gia hạn theo Điều 12.3"] = extended
-    case = revocation.open_case(
-        certs["Đã bị thu hồi"],
-        actor=province_officer,
-        ground="b",
-        trigger="conclusion",
-        trigger_authority="Đoàn kiểm tra",
-        trigger_number="3/KL",
-        trigger_date=today,
-        summary="Không còn đáp ứng tiêu chí.",
-    )
-    revocation.decide(
-        case, actor=province_officer, number="9/QĐ-UBND", signed_on=today, signer="Chủ tịch"
-    )
+    revoke(certs["Đã bị thu hồi"])
     errors = []
     phone.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     for label, cert in certs.items():

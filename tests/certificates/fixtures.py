@@ -4,7 +4,9 @@
   certificate the recorded decision issued;
 - ``enter_certificate(product=None, valid_from=…, stars=3, authority="province", …)``: a
   certificate issued on paper, entered by the province's office (fast: no council), valid
-  from any past day, so tests can put a certificate at any point of its life.
+  from any past day, so tests can put a certificate at any point of its life;
+- ``revoke(cert, number=…, ground="b")``: a revocation case opened today on a conclusion and
+  decided today by the province's office (the case is returned).
 """
 
 import datetime as dt
@@ -62,3 +64,26 @@ def enter_certificate(product, province_officer):
 def _instrument(number: str, day: dt.date) -> LegalInstrument:
     found = LegalInstrument.objects.filter(number=number).first()
     return found or LegalInstrument.objects.order_by("signed_on").first()
+
+
+@pytest.fixture
+def revoke(province_officer):
+    from ocop.certificates import revocation
+
+    def decide(cert, *, number="9/QĐ-UBND", ground="b", summary="Không còn đáp ứng tiêu chí."):
+        today = timezone.localdate()
+        case = revocation.open_case(
+            cert,
+            actor=province_officer,
+            ground=ground,
+            trigger="conclusion",
+            trigger_authority="Đoàn kiểm tra",
+            trigger_number="3/KL",
+            trigger_date=today,
+            summary=summary,
+        )
+        return revocation.decide(
+            case, actor=province_officer, number=number, signed_on=today, signer="Chủ tịch"
+        )
+
+    return decide

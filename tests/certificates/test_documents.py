@@ -17,7 +17,7 @@ from django.utils import timezone
 from PIL import Image
 from pypdf import PdfReader
 
-from ocop.certificates import documents, qr, revocation
+from ocop.certificates import documents, qr
 from tests.pdf import flat, text_of
 
 pytestmark = pytest.mark.django_db
@@ -117,23 +117,11 @@ def test_a_paper_certificate_of_the_ministry_with_its_own_term(
 
 
 def test_a_revoked_certificate_is_stamped_with_its_revocation(
-    enter_certificate, client_for, province_officer
+    enter_certificate, client_for, province_officer, revoke
 ):
     cert = enter_certificate(valid_from=ago(30), stars=4)
     today = timezone.localdate()
-    case = revocation.open_case(
-        cert,
-        actor=province_officer,
-        ground="b",
-        trigger="conclusion",
-        trigger_authority="Sở Nông nghiệp và Môi trường",
-        trigger_number="12/KL-SNNMT",
-        trigger_date=today,
-        summary="Sản phẩm không còn đáp ứng tiêu chí 2.3.",
-    )
-    revocation.decide(
-        case, actor=province_officer, number="99/QĐ-UBND", signed_on=today, signer="Chủ tịch"
-    )
+    revoke(cert, number="99/QĐ-UBND")
     body = pdf_of(client_for(province_officer), "certificate_pdf", cert)
     assert flat("ĐÃ THU HỒI") in body
     assert flat(f"đã bị thu hồi theo Quyết định số 99/QĐ-UBND ngày {d(today)}") in body
@@ -205,25 +193,11 @@ def test_no_labels_for_a_certificate_a_product_may_no_longer_carry(
     assert cert.number in message and "không in nhãn" in message and "hết hạn" in message
 
 
-def test_no_labels_for_a_revoked_certificate(enter_certificate, client_for, province_officer):
+def test_no_labels_for_a_revoked_certificate(
+    enter_certificate, client_for, province_officer, revoke
+):
     cert = enter_certificate(valid_from=ago(30))
-    case = revocation.open_case(
-        cert,
-        actor=province_officer,
-        ground="dd",
-        trigger="commune",
-        trigger_authority="UBND xã Bát Tràng",
-        trigger_number="5/XN-UBND",
-        trigger_date=timezone.localdate(),
-        summary="Chủ thể đã ngừng sản xuất.",
-    )
-    revocation.decide(
-        case,
-        actor=province_officer,
-        number="7/QĐ-UBND",
-        signed_on=timezone.localdate(),
-        signer="Chủ tịch",
-    )
+    revoke(cert)
     assert get(client_for(province_officer), "labels_pdf", cert).status_code == 302
 
 

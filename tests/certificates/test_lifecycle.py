@@ -231,26 +231,10 @@ def test_during_the_article_12_3_extension_the_re_evaluation_may_be_filed_late(
 
 
 def test_a_revoked_certificate_leaves_the_product_to_register_anew(
-    enter_certificate, product, producer_user, province_officer
+    enter_certificate, product, producer_user, revoke
 ):
     cert = enter_certificate(valid_from=timezone.localdate() - dt.timedelta(days=100))
-    case = revocation.open_case(
-        cert,
-        actor=province_officer,
-        ground="dd",
-        trigger="commune",
-        trigger_authority="UBND xã Bát Tràng",
-        trigger_number="5/XN-UBND",
-        trigger_date=timezone.localdate(),
-        summary="Chủ thể đã ngừng sản xuất từ tháng 9.",
-    )
-    revocation.decide(
-        case,
-        actor=province_officer,
-        number="88/QĐ-UBND",
-        signed_on=timezone.localdate(),
-        signer="Chủ tịch UBND",
-    )
+    revoke(cert)
     assert standing_of(product) is None
     first = dossier_actions.start_dossier(product, actor=producer_user, kind=DossierKind.FIRST)
     assert first.kind == DossierKind.FIRST

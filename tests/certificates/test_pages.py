@@ -9,7 +9,6 @@ import pytest
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from ocop.certificates import revocation
 from ocop.certificates.models import Certificate
 from ocop.legal.validity import add_months
 from ocop.products import actions as product_actions
@@ -24,7 +23,7 @@ def _issued_to_expire_in(days: int) -> dt.date:
 
 
 @pytest.fixture
-def many(enter_certificate, product, producer_user, province_officer):
+def many(enter_certificate, product, producer_user, revoke):
     """Certificates of six products: expiring in 20, 60 and 150 days, valid for long, one
     expired, one revoked today."""
 
@@ -43,19 +42,7 @@ def many(enter_certificate, product, producer_user, province_officer):
         "revoked": enter_certificate(new("Thu hồi"), valid_from=today - dt.timedelta(days=100)),
     }
     assert (made["in20"].expires_on - today).days == 20
-    case = revocation.open_case(
-        made["revoked"],
-        actor=province_officer,
-        ground="b",
-        trigger="conclusion",
-        trigger_authority="Đoàn kiểm tra",
-        trigger_number="4/KL",
-        trigger_date=today,
-        summary="Không đạt",
-    )
-    revocation.decide(
-        case, actor=province_officer, number="5/QĐ", signed_on=today, signer="Chủ tịch"
-    )
+    revoke(made["revoked"])
     return made
 
 

@@ -15,7 +15,6 @@ from django.test import Client
 from django.utils import timezone
 from PIL import Image
 
-from ocop.certificates import revocation
 from ocop.certificates.enums import Authority
 from ocop.producers import actions as producer_actions
 
@@ -116,28 +115,10 @@ def test_an_extended_certificate_shows_the_end_of_its_extension(enter_certificat
     assert "Cấp huyện không còn từ 01/07/2025" in text
 
 
-def test_a_revocation_shows_at_once_with_its_ground_and_decision(
-    enter_certificate, province_officer
-):
+def test_a_revocation_shows_at_once_with_its_ground_and_decision(enter_certificate, revoke):
     cert = enter_certificate(valid_from=timezone.localdate() - dt.timedelta(days=30))
     assert "Còn hiệu lực" in _text(_get(cert))  # now cached for a minute
-    case = revocation.open_case(
-        cert,
-        actor=province_officer,
-        ground="d",
-        trigger="conclusion",
-        trigger_authority="Đoàn kiểm tra",
-        trigger_number="7/KL",
-        trigger_date=timezone.localdate(),
-        summary="Dán nhãn 5 sao cho sản phẩm 3 sao.",
-    )
-    revocation.decide(
-        case,
-        actor=province_officer,
-        number="42/QĐ-UBND",
-        signed_on=timezone.localdate(),
-        signer="Chủ tịch",
-    )
+    revoke(cert, ground="d", number="42/QĐ-UBND")
     text = _text(_get(cert))
     assert "Đã bị thu hồi" in text and "Còn hiệu lực" not in text
     assert "Sử dụng nhãn hiệu OCOP không đúng quy định" in text and "42/QĐ-UBND" in text
