@@ -12,8 +12,9 @@
 
 import datetime as dt
 
+from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from ocop.audit.log import record
@@ -239,13 +240,12 @@ def on_notice(notice, *, actor) -> None:
         product_id=dossier.product_id, state=State.ACTIVE
     ):
         if cert.status(today) == "extended":
-            _end(
-                cert,
-                actor,
-                on=notice.signed_on,
-                note=_("Kết quả đánh giá lại: %(stars)s sao, văn bản số %(number)s.")
-                % {"stars": notice.stars, "number": notice.number},
-            )
+            with translation.override(settings.LANGUAGE_CODE):  # the record's language
+                note = _("Kết quả đánh giá lại: %(stars)s sao, văn bản số %(number)s.") % {
+                    "stars": notice.stars,
+                    "number": notice.number,
+                }
+            _end(cert, actor, on=notice.signed_on, note=note)
 
 
 def _end(cert: Certificate, actor, *, on: dt.date, note: str) -> Certificate:
@@ -270,11 +270,12 @@ def expire(cert: Certificate, *, today: dt.date, actor=None) -> Certificate | No
     cert = Certificate.objects.select_for_update().get(pk=cert.pk)
     if cert.state != State.ACTIVE or cert.last_valid_day() >= today:
         return None
-    note = (
-        _("Hết thời gian kéo dài hiệu lực theo Điều 12.3 ngày %(date)s.")
-        if cert.extended_until
-        else _("Hết thời hạn 36 tháng ngày %(date)s.")
-    ) % {"date": _date(cert.last_valid_day())}
+    with translation.override(settings.LANGUAGE_CODE):  # the record's language
+        note = (
+            _("Hết thời gian kéo dài hiệu lực theo Điều 12.3 ngày %(date)s.")
+            if cert.extended_until
+            else _("Hết thời hạn 36 tháng ngày %(date)s.")
+        ) % {"date": _date(cert.last_valid_day())}
     return _end(cert, actor, on=cert.last_valid_day(), note=note)
 
 

@@ -16,6 +16,7 @@ import datetime as dt
 
 from django.db import IntegrityError, transaction
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ocop.accounts.enums import Role
@@ -80,35 +81,50 @@ def expire_due(today: dt.date) -> int:
 def remind(today: dt.date) -> int:
     """Certificates whose window is open today: "it opens" once, and "30 days left" once
     from 30 days before the window closes. None for a product whose re-evaluation dossier
-    is already started."""
-    window = Certificate.objects.filter(
-        state=State.ACTIVE,
-        expires_on__gte=today + dt.timedelta(days=RENEWAL_CLOSES_DAYS),
-        expires_on__lte=today + dt.timedelta(days=RENEWAL_OPENS_DAYS),
-    ).select_related("province", "producer__commune")
+    is already started. Three queries for the whole window, then one transaction per
+    reminder actually sent."""
+    window = list(
+        Certificate.objects.filter(
+            state=State.ACTIVE,
+            expires_on__gte=today + dt.timedelta(days=RENEWAL_CLOSES_DAYS),
+            expires_on__lte=today + dt.timedelta(days=RENEWAL_OPENS_DAYS),
+        ).select_related("province", "producer__commune")
+    )
+    already = set(
+        Reminder.objects.filter(certificate__in=window).values_list("certificate_id", "kind")
+    )
+    filed = _last_filed([c.product_id for c in window], today)
     sent = 0
     for cert in window:
         opens_on, closes_on = renewal_window(cert.expires_on)
-        if _filed(cert, opens_on):
+        if filed.get(cert.product_id, dt.date.min) >= opens_on:
             continue
-        kinds = [Kind.WINDOW_OPENS]
+        kind = Kind.WINDOW_OPENS
         if today >= closes_on - dt.timedelta(days=CLOSING_NOTICE_DAYS):
-            kinds = [Kind.WINDOW_CLOSING]  # one message, not two on the same day
-        for kind in kinds:
+            kind = Kind.WINDOW_CLOSING  # one message, not two on the same day
+        if (cert.pk, kind) not in already:
             sent += _send(cert, kind, today)
     return sent
 
 
-def _filed(cert: Certificate, opens_on: dt.date) -> bool:
-    return (
+def _last_filed(product_ids: list[int], today: dt.date) -> dict[int, dt.date]:
+    """The day each product's latest re-evaluation dossier (not withdrawn) was started, among
+    those started since the earliest window that can be open today."""
+    since = today - dt.timedelta(days=RENEWAL_OPENS_DAYS - RENEWAL_CLOSES_DAYS)
+    last: dict[int, dt.date] = {}
+    started = (
         Dossier.objects.filter(
-            product_id=cert.product_id,
+            product_id__in=product_ids,
             kind=DossierKind.RE_EVALUATION,
-            created_at__date__gte=opens_on,
+            created_at__date__gte=since,
         )
         .exclude(state="withdrawn")
-        .exists()
+        .values_list("product_id", "created_at")
     )
+    for product_id, created_at in started:
+        day = timezone.localdate(created_at)
+        last[product_id] = max(day, last.get(product_id, day))
+    return last
 
 
 def _text(cert: Certificate, kind: str) -> str:

@@ -196,6 +196,14 @@ class Certificate(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("certificates:detail", args=[self.code])
 
+    def current(self) -> "Certificate":
+        """The certificate in force for the product now: this one, or the last that
+        replaced it (an old label leads there)."""
+        cert = self
+        while cert.superseded_by_id:
+            cert = cert.superseded_by
+        return cert
+
     def verify_url(self) -> str:
         return reverse("certificates:verify", args=[self.code])
 

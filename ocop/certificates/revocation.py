@@ -13,9 +13,10 @@ triggered it, decided by the competent authority within 15 days of the trigger, 
 
 import datetime as dt
 
+from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from ocop.accounts.enums import Role
@@ -138,7 +139,8 @@ def decide(case: Revocation, *, actor, number: str, signed_on: dt.date | None, s
         )
     cert.state = _step(cert, "revoke")
     cert.ended_on = signed_on
-    cert.ended_note = case.get_ground_display()[:300]
+    with translation.override(settings.LANGUAGE_CODE):  # the record's language
+        cert.ended_note = str(case.get_ground_display())[:300]
     cert.save(update_fields=["state", "ended_on", "ended_note"])
     case.state = CaseState.REVOKED
     case.decision_number, case.decision_date, case.signer = (

@@ -42,9 +42,7 @@ def _clean(code: str) -> str:
 def _context(cert: Certificate) -> dict:
     today = timezone.localdate()
     status = cert.status(today)
-    current = cert
-    while current.superseded_by_id:
-        current = current.superseded_by
+    current = cert.current()
     case = None
     if cert.state == State.REVOKED:
         case = cert.revocations.filter(state=CaseState.REVOKED).first()

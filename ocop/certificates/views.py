@@ -12,12 +12,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from ocop.accounts import rules as account_rules
 from ocop.audit.log import history
 from ocop.certificates import actions, exports, queries, revocation, rules
 from ocop.certificates.enums import CaseState, Status
 from ocop.certificates.errors import CertificateError
 from ocop.certificates.forms import DecideForm, DropForm, EntryForm, OpenCaseForm
 from ocop.legal.validity import renewal_window
+from ocop.places.models import Province
 from ocop.products.models import Product
 
 PAGE_SIZE = 50
@@ -56,9 +58,6 @@ def _filtered(request):
 
 def _provinces(user):
     """The provinces a user may pick from (central officers: all 34)."""
-    from ocop.accounts import rules as account_rules
-    from ocop.places.models import Province
-
     if account_rules.is_central(user):
         return Province.objects.order_by("name")
     return Province.objects.filter(pk__in=account_rules.officer_provinces(user)).order_by("name")
@@ -126,9 +125,7 @@ def detail(request, code: str):
     cert = queries.certificate_for(request.user, code)
     today = timezone.localdate()
     manage = rules.can_manage(request.user, cert)
-    current = cert
-    while current.superseded_by_id:
-        current = current.superseded_by
+    current = cert.current()
     return render(
         request,
         "certificates/detail.html",
