@@ -1,5 +1,8 @@
 """The one versioned JSON API, /api/v1/, with its OpenAPI document and human docs."""
 
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
@@ -31,6 +34,19 @@ def api_error(request, exc: ApiError):
 def not_signed_in(request, exc: AuthenticationError):  # the session routes (django_auth)
     return api.create_response(
         request, {"detail": _("Hãy đăng nhập để dùng chức năng này."), "code": "login"}, status=401
+    )
+
+
+@api.exception_handler(RequestDataTooBig)
+def too_big(request, exc: RequestDataTooBig):  # a body over DATA_UPLOAD_MAX_MEMORY_SIZE
+    limit = filesizeformat(settings.DATA_UPLOAD_MAX_MEMORY_SIZE)
+    return api.create_response(
+        request,
+        {
+            "detail": _("Dữ liệu gửi lên quá lớn (tối đa %(size)s).") % {"size": limit},
+            "code": "too_large",
+        },
+        status=413,
     )
 
 

@@ -69,6 +69,17 @@ def _fast_and_quiet(tmp_path_factory):
         yield
 
 
+@pytest.fixture(autouse=True)
+def _criteria_memo():
+    """Each test reads the criteria sets afresh: a test's rolled-back change to a set must not
+    outlive it in the process memo (ocop/criteria/queries.py)."""
+    from ocop.criteria import queries
+
+    queries.forget()
+    yield
+    queries.forget()
+
+
 @pytest.fixture
 def places(db):
     """Places exist (reloaded when a transactional test flushed them)."""

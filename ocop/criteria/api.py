@@ -1,5 +1,6 @@
 import json
 
+from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Router, Schema
 
@@ -7,6 +8,9 @@ from ocop.criteria import engine, messages, queries, serialize
 from ocop.lib.apierror import ApiError
 
 router = Router(tags=["criteria"])
+
+# The largest sheet has 35 leaf criteria: a body with more answers than this is not a sheet.
+MAX_ANSWERS = 200
 
 
 class EvaluateIn(Schema):
@@ -65,19 +69,33 @@ class ErrorOut(Schema):
 
 
 def _get_set(code: str):
-    cs = queries.published_sets().filter(code=code).first()
+    cs = queries.memo_set(code)
     if cs is None:
+        code = messages.clip(code)
         raise ApiError(404, _("Không có bộ tiêu chí mã %(code)s.") % {"code": code}, code)
     return cs
 
 
+def _json(build, key) -> HttpResponse:
+    """A JSON body built once per process from the published sets (they never change)."""
+    body = queries.memo_derived(key, lambda: json.dumps(build()).encode())
+    return HttpResponse(body, content_type="application/json; charset=utf-8")
+
+
 def _duplicate_criterion(body: bytes) -> str | None:
-    """The first criterion answered twice in the raw JSON (a dict would keep only one)."""
+    """The first criterion answered twice in the raw JSON (a dict would keep only one).
+
+    Linear in the number of keys: each object's keys go through a set once."""
     found = []
 
     def hook(pairs):
-        keys = [k for k, _v in pairs]
-        found.extend(k for k in keys if keys.count(k) > 1)
+        if not found:
+            seen = set()
+            for key, _value in pairs:
+                if key in seen:
+                    found.append(key)
+                    break
+                seen.add(key)
         return dict(pairs)
 
     try:
@@ -90,13 +108,14 @@ def _duplicate_criterion(body: bytes) -> str | None:
 @router.get("/criteria-sets", response=list[SetOut], summary="Các bộ tiêu chí đánh giá")
 def list_sets(request):
     """The published criteria sets (one per product set and legal instrument)."""
-    return [serialize.summary(cs) for cs in queries.published_sets()]
+    return _json(lambda: [serialize.summary(cs) for cs in queries.memo_sets()], "list")
 
 
 @router.get("/criteria-sets/{code}", response={200: dict, 404: ErrorOut}, summary="Một bộ tiêu chí")
 def get_set(request, code: str):
     """Parts → criteria → options with points and star minimums (`min_star` 3/4/5 or null)."""
-    return serialize.detail(_get_set(code))
+    cs = _get_set(code)
+    return _json(lambda: serialize.detail(cs), ("detail", code))
 
 
 @router.post(
@@ -107,8 +126,16 @@ def get_set(request, code: str):
 def evaluate(request, code: str, payload: EvaluateIn):
     """Score answers `{leaf criterion code: option code}`; unanswered leaves score 0."""
     cs = _get_set(code)
+    if len(payload.answers) > MAX_ANSWERS:
+        raise ApiError(
+            422,
+            _("Quá nhiều câu trả lời (%(n)s); một phiếu có tối đa %(max)s tiêu chí.")
+            % {"n": len(payload.answers), "max": MAX_ANSWERS},
+            "too_many_answers",
+        )
     duplicate = _duplicate_criterion(request.body)
     if duplicate:
+        duplicate = messages.clip(duplicate)
         raise ApiError(
             422,
             _("Tiêu chí %(code)s được chọn hai phương án; mỗi tiêu chí chỉ chọn một.")
@@ -118,5 +145,5 @@ def evaluate(request, code: str, payload: EvaluateIn):
     try:
         result = engine.evaluate(cs.sheet(), payload.answers)
     except engine.EvaluationError as exc:
-        raise ApiError(422, messages.evaluation_error(exc), exc.code) from None
+        raise ApiError(422, messages.evaluation_error(exc), messages.clip(exc.code)) from None
     return serialize.result(result)

@@ -7,6 +7,14 @@ class CriteriaConfig(AppConfig):
     verbose_name = _("Bộ tiêu chí")
 
     def ready(self):
-        from ocop.criteria import registry
+        from django.db.models.signals import post_delete, post_migrate, post_save
+
+        from ocop.criteria import queries, registry
+        from ocop.criteria.models import CriteriaSet
 
         registry.register()
+        # The memo of published sets (queries.py) is dropped when a set changes in this
+        # process, and after a flush (tests; it ends with post_migrate).
+        post_save.connect(queries.forget, sender=CriteriaSet, dispatch_uid="criteria-memo-save")
+        post_delete.connect(queries.forget, sender=CriteriaSet, dispatch_uid="criteria-memo-del")
+        post_migrate.connect(queries.forget, dispatch_uid="criteria-memo-migrate")

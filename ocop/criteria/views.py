@@ -22,7 +22,7 @@ DOCUMENTS = Path(__file__).resolve().parent / "documents"
 
 
 def _set_or_404(code: str):
-    cs = queries.published_sets().filter(code=code).first()
+    cs = queries.memo_set(code)
     if cs is None:
         raise Http404
     return cs
@@ -36,7 +36,7 @@ def _answers(request, sheet: engine.Sheet) -> dict[str, str]:
 def choose_set(request):
     """Pick the product set: the classification tree, filtered by a search that folds accents."""
     q = request.GET.get("q", "").strip()
-    sets = list(queries.published_sets())
+    sets = queries.memo_sets()
     if q:
         folded = fold(q)
         sets = [cs for cs in sets if folded in cs.product_set.search_text]
@@ -182,7 +182,7 @@ def result_pdf(request, code: str):
 def staff_list(request):
     if not rules.can_view_sheets(request.user):
         raise Http404
-    return render(request, "criteria/staff_list.html", {"sets": queries.published_sets()})
+    return render(request, "criteria/staff_list.html", {"sets": queries.memo_sets()})
 
 
 @login_required

@@ -2,6 +2,8 @@ import json
 
 import pytest
 
+from ocop.criteria.api import MAX_ANSWERS
+
 pytestmark = pytest.mark.django_db
 
 URL = "/api/v1/criteria-sets"
@@ -129,3 +131,63 @@ def test_malformed_body_is_a_json_4xx(client, criteria):
 def test_openapi_documents_the_criteria_routes(client):
     paths = client.get("/api/v1/openapi.json").json()["paths"]
     assert {"/api/v1/criteria-sets", "/api/v1/criteria-sets/{code}/evaluate"} <= set(paths)
+
+
+# --- the holes a probe found (issue 12) -----------------------------------------------------
+
+
+def test_more_answers_than_any_sheet_has_are_refused_before_any_check(client, criteria):
+    """50,000 unknown keys held a worker for 40 s (a quadratic duplicate check); now the
+    count is refused at once, before the keys are looked at one by one."""
+    body = {"answers": {f"x{i}": "y" for i in range(MAX_ANSWERS + 1)}}
+    response = post(client, "QD26-2026-S01", body)
+    assert response.status_code == 422
+    assert response.json()["code"] == "too_many_answers"
+
+
+def test_a_full_sheet_is_within_the_cap(client, criteria):
+    from ocop.criteria.models import CriteriaSet
+
+    largest = max(len(list(cs.sheet().leaves())) for cs in CriteriaSet.objects.all())
+    assert largest <= MAX_ANSWERS
+
+
+def test_a_duplicate_among_many_keys_is_still_found(client, criteria):
+    keys = ", ".join(f'"x{i}": "y"' for i in range(MAX_ANSWERS - 1))
+    body = '{"answers": {' + keys + ', "1.1": "a", "1.1": "b"}}'
+    response = post(client, "QD26-2026-S01", body)
+    assert response.status_code == 422 and response.json()["code"] == "1.1"
+
+
+def test_a_body_over_the_limit_is_413_json_not_500(client, criteria, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 2000
+    body = {"answers": {f"k{i}": "v" * 50 for i in range(100)}}
+    response = post(client, "QD26-2026-S01", body)
+    assert response.status_code == 413
+    assert response.json()["code"] == "too_large"
+    assert "Dữ liệu gửi lên quá lớn" in response.json()["detail"]
+
+
+def test_a_huge_unknown_key_is_not_echoed_whole(client, criteria):
+    key = "x" * 100_000
+    response = post(client, "QD26-2026-S01", {"answers": {key: "y"}})
+    assert response.status_code == 422
+    assert len(response.content) < 1000
+    assert response.json()["code"].startswith("xxxx") and response.json()["code"].endswith("…")
+
+
+def test_an_unknown_set_code_is_not_echoed_whole(client, criteria):
+    response = client.get(f"{URL}/{'Z' * 5000}")
+    assert response.status_code == 404 and len(response.content) < 1000
+
+
+def test_the_memo_sees_a_set_changed_in_this_process(client, criteria):
+    """Published sets are read once per process; a change here drops the memo at once."""
+    from ocop.criteria.models import CriteriaSet
+
+    assert client.get(URL).json()[0]["name"] != "Tên mới"
+    cs = CriteriaSet.objects.order_by("code").first()
+    CriteriaSet.objects.filter(pk=cs.pk).update(name="Tên mới")
+    cs.name = "Tên mới"
+    cs.save(update_fields=["name"])
+    assert client.get(URL).json()[0]["name"] == "Tên mới"
