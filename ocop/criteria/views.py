@@ -9,8 +9,10 @@ from pathlib import Path
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from ocop.criteria import engine, messages, presenter, queries, rules, serialize
@@ -55,11 +57,29 @@ def choose_set(request):
 
 def sheet_form(request, code: str, error: str = "", status: int = 200):
     cs = _set_or_404(code)
-    sheet = presenter.present(cs, answers=_answers(request, cs.sheet()))
+    answers = _answers(request, cs.sheet())
+
+    def sheet_html():
+        context = {"sheet": sheet, "input_prefix": "", "editable": True, "with_evidence": False}
+        return render_to_string("criteria/_sheet.html", context)
+
+    if answers:
+        sheet = presenter.present(cs, answers=answers)
+        html = sheet_html()
+    else:  # the blank sheet, as everyone first opens it: made once per process and language
+        key = ("blank sheet", code, get_language())
+        sheet = queries.memo_derived(key, lambda: presenter.present(cs, answers={}))
+        html = queries.memo_derived((*key, "html"), sheet_html)
     return render(
         request,
         "criteria/sheet_form.html",
-        {"cs": cs, "sheet": sheet, "running_total": sheet.chosen_points(), "error": error},
+        {
+            "cs": cs,
+            "sheet": sheet,
+            "sheet_html": html,
+            "running_total": sheet.chosen_points(),
+            "error": error,
+        },
         status=status,
     )
 

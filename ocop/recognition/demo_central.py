@@ -36,8 +36,15 @@ CENTRAL = [
     ("hoidong.boyte", MemberRole.MEMBER, "Bộ Y tế"),
     ("hoidong.bokhcn", MemberRole.MEMBER, "Bộ Khoa học và Công nghệ"),
 ]
-# A minimal PDF standing for the advisory team's signed report.
-REPORT = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+
+
+def _report() -> bytes:
+    """A one-page PDF standing for the advisory team's signed report (a real PDF: uploads are
+    parsed, and a few bytes that only start like one are refused)."""
+    import typst
+
+    body = '#set text(lang: "vi")\n= Báo cáo của Tổ tư vấn\n\nBản mẫu của dữ liệu thử.'
+    return typst.compile(body.encode())
 
 
 @transaction.atomic
@@ -96,7 +103,7 @@ def seed():
             package,
             PackageItem.ADVISORY_REPORT,
             actor=officer,
-            file=ContentFile(REPORT, name="bao-cao-to-tu-van.pdf"),
+            file=ContentFile(_report(), name="bao-cao-to-tu-van.pdf"),
         )
         sent.append(packages.send(package, actor=officer))
     recognised, below, returned = sent
