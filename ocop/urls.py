@@ -12,6 +12,7 @@ urlpatterns = [
     path("favicon.ico", views.favicon, name="favicon"),
     # First of the includes: the verification page behind every QR code is the busiest.
     path("", include("ocop.certificates.urls")),
+    path("api/v1/", api.urls),  # next: the API is called more often than any page
     path("accounts/", include("ocop.accounts.urls")),
     path("audit/", audit_log, name="audit_log"),
     path("", include("ocop.criteria.urls")),
@@ -22,7 +23,7 @@ urlpatterns = [
     path("cong-nhan/", include("ocop.recognition.urls")),
     path("thong-bao/", include("ocop.notify.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
-    path("api/v1/", api.urls),
+    path("ngon-ngu/", views.language, name="language"),
     path("admin/", admin.site.urls),
 ]
 

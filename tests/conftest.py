@@ -74,10 +74,13 @@ def _criteria_memo():
     """Each test reads the criteria sets afresh: a test's rolled-back change to a set must not
     outlive it in the process memo (ocop/criteria/queries.py)."""
     from ocop.criteria import queries
+    from ocop.lib import memo
 
     queries.forget()
+    memo.forget()
     yield
     queries.forget()
+    memo.forget()
 
 
 @pytest.fixture

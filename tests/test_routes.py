@@ -183,6 +183,7 @@ PUBLIC = {
     "criteria:result_pdf",
     "producers:register",
     "set_language",
+    "language",
     "api-v1:openapi-json",
     "api-v1:openapi-view",
     "api-v1:api-root",

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import polib
 import pytest
+from django.test import Client
 
 ROOT = Path(__file__).resolve().parent.parent
 PRODUCTION = {
@@ -147,3 +148,39 @@ def test_not_found_is_the_projects_own_page_under_debug_too(client, settings, pl
     assert client.get("/tu-danh-gia").status_code == 301
     response = client.get("/tu-danh-gia/KHONG-CO/")
     assert response.status_code == 404 and "Không tìm thấy trang" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_language_link_switches_without_a_form(client, places):
+    """Public pages switch language by a link: no form, so no CSRF token in them."""
+    html = client.get("/").content.decode()
+    assert "csrfmiddlewaretoken" not in html
+    response = client.get("/ngon-ngu/", {"language": "en", "next": "/tu-danh-gia/"})
+    assert response.status_code == 302 and response["Location"] == "/tu-danh-gia/"
+    cookie = response.cookies["ocop_language"]
+    assert cookie.value == "en" and cookie["samesite"] == "Lax" and cookie["httponly"]
+    assert 'lang="en"' in client.get("/").content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("next_url", ["https://example.invalid/", "//example.invalid/x"])
+def test_language_link_never_leaves_the_site(client, next_url):
+    response = client.get("/ngon-ngu/", {"language": "en", "next": next_url})
+    assert response.status_code == 302 and response["Location"] == "/"
+
+
+@pytest.mark.django_db
+def test_an_unknown_language_changes_nothing(client):
+    response = client.get("/ngon-ngu/", {"language": "xx", "next": "/"})
+    assert response.status_code == 302 and "ocop_language" not in response.cookies
+
+
+@pytest.mark.django_db
+def test_anonymous_home_is_kept_but_never_shared_with_a_signed_in_user(
+    client, client_for, places, central_officer
+):
+    first = client.get("/").content.decode()
+    assert client.get("/").content.decode() == first  # served from the process memo
+    signed_in = client_for(central_officer).get("/").content.decode()
+    assert str(central_officer) in signed_in and "csrfmiddlewaretoken" in signed_in
+    assert str(central_officer) not in Client().get("/").content.decode()

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from ocop.criteria import engine, messages, presenter, queries, rules, serialize
 from ocop.legal.queries import sectors_with_groups
+from ocop.lib import memo
 from ocop.lib.pdf import render_pdf
 from ocop.lib.text import fold
 
@@ -58,25 +59,31 @@ def choose_set(request):
 def sheet_form(request, code: str, error: str = "", status: int = 200):
     cs = _set_or_404(code)
     answers = _answers(request, cs.sheet())
+    if answers or error:
+        return _sheet_page(request, cs, presenter.present(cs, answers=answers), error, status)
+    # The blank sheet, as everyone first opens it: its rows and HTML made once per process and
+    # language, and for anonymous visitors the whole page (lib.memo).
+    key = ("blank sheet", code, get_language())
+    sheet = queries.memo_derived(key, lambda: presenter.present(cs, answers={}))
+    html = queries.memo_derived((*key, "html"), lambda: _sheet_html(sheet))
+    return memo.anonymous_page(
+        request, key, lambda: _sheet_page(request, cs, sheet, "", 200, sheet_html=html)
+    )
 
-    def sheet_html():
-        context = {"sheet": sheet, "input_prefix": "", "editable": True, "with_evidence": False}
-        return render_to_string("criteria/_sheet.html", context)
 
-    if answers:
-        sheet = presenter.present(cs, answers=answers)
-        html = sheet_html()
-    else:  # the blank sheet, as everyone first opens it: made once per process and language
-        key = ("blank sheet", code, get_language())
-        sheet = queries.memo_derived(key, lambda: presenter.present(cs, answers={}))
-        html = queries.memo_derived((*key, "html"), sheet_html)
+def _sheet_html(sheet):
+    context = {"sheet": sheet, "input_prefix": "", "editable": True, "with_evidence": False}
+    return render_to_string("criteria/_sheet.html", context)
+
+
+def _sheet_page(request, cs, sheet, error, status, sheet_html=None):
     return render(
         request,
         "criteria/sheet_form.html",
         {
             "cs": cs,
             "sheet": sheet,
-            "sheet_html": html,
+            "sheet_html": _sheet_html(sheet) if sheet_html is None else sheet_html,
             "running_total": sheet.chosen_points(),
             "error": error,
         },

@@ -6,8 +6,10 @@ item without editing an app to its left. ``context`` is the template context pro
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
-from django.urls import reverse
+from django.conf import settings
+from django.urls import get_script_prefix, get_urlconf, reverse
 
 
 def everyone(user) -> bool:
@@ -31,8 +33,18 @@ class MenuItem:
 
     def resolve(self, user) -> tuple[str, str]:
         label = self.label(user) if callable(self.label) else self.label
-        url = self.url if self.url.startswith("/") else reverse(self.url)
+        url = (
+            self.url
+            if self.url.startswith("/")
+            else _reverse(self.url, get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
+        )
         return str(label), url
+
+
+@lru_cache(maxsize=256)
+def _reverse(name: str, prefix: str, urlconf: str) -> str:
+    """A URL name without arguments gives the same path while the prefix and URLconf stay."""
+    return reverse(name, urlconf=urlconf)
 
 
 _MENU: dict[str, MenuItem] = {}
