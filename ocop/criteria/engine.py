@@ -66,12 +66,28 @@ class Criterion:
         if self.is_leaf:
             yield self
             return
+        if not self._has_cases:  # the usual criterion: every leaf counts, whatever is answered
+            yield from self._leaves
+            return
         children = self.criteria
         if self.exclusive:
-            chosen = tuple(c for c in children if any(lf.code in answered for lf in c.leaves()))
+            chosen = tuple(c for c in children if any(lf in answered for lf in c._leaf_codes))
             children = chosen[:1] or children[:1]
         for child in children:
             yield from child.active_leaves(answered)
+
+    # A sheet never changes once built: what its walks give is worked out once.
+    @cached_property
+    def _leaves(self) -> tuple["Criterion", ...]:
+        return tuple(self.leaves())
+
+    @cached_property
+    def _leaf_codes(self) -> frozenset[str]:
+        return frozenset(leaf.code for leaf in self._leaves)
+
+    @cached_property
+    def _has_cases(self) -> bool:
+        return self.exclusive or any(c._has_cases for c in self.criteria)
 
     def leaves(self) -> Iterator["Criterion"]:
         if self.is_leaf:
@@ -97,8 +113,19 @@ class Part:
             yield from criterion.leaves()
 
     def active_leaves(self, answered: Collection[str]) -> Iterator[Criterion]:
+        if not self._has_cases:
+            yield from self._leaves
+            return
         for criterion in self.criteria:
             yield from criterion.active_leaves(answered)
+
+    @cached_property
+    def _leaves(self) -> tuple[Criterion, ...]:
+        return tuple(self.leaves())
+
+    @cached_property
+    def _has_cases(self) -> bool:
+        return any(c._has_cases for c in self.criteria)
 
 
 @dataclass(frozen=True)
@@ -126,14 +153,17 @@ class Sheet:
             raise UnknownCriterion(code) from None
 
     def exclusive_groups(self) -> Iterator[Criterion]:
+        return iter(self._exclusive_groups)
+
+    @cached_property
+    def _exclusive_groups(self) -> tuple[Criterion, ...]:
         def walk(criteria: Sequence[Criterion]) -> Iterator[Criterion]:
             for c in criteria:
                 if c.exclusive:
                     yield c
                 yield from walk(c.criteria)
 
-        for part in self.parts:
-            yield from walk(part.criteria)
+        return tuple(c for part in self.parts for c in walk(part.criteria))
 
     @property
     def max_points(self) -> Decimal:
@@ -246,7 +276,7 @@ def resolve(sheet: Sheet, answers: Mapping[str, str]) -> dict[str, Option]:
 
 def _check_one_case(sheet: Sheet, answered: Collection[str]) -> None:
     for group in sheet.exclusive_groups():
-        cases = [c for c in group.criteria if any(lf.code in answered for lf in c.leaves())]
+        cases = [c for c in group.criteria if any(lf in answered for lf in c._leaf_codes)]
         if len(cases) > 1:
             raise TwoCasesAnswered(group.code)
 

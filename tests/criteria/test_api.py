@@ -191,3 +191,14 @@ def test_the_memo_sees_a_set_changed_in_this_process(client, criteria):
     cs.name = "Tên mới"
     cs.save(update_fields=["name"])
     assert client.get(URL).json()[0]["name"] == "Tên mới"
+
+
+@pytest.mark.parametrize("answers", [{}, {"1.1": "1.1-1"}, "best"])
+def test_evaluate_answers_in_the_documented_shape(client, criteria, answers):
+    """The evaluate route encodes its own JSON; it must still match ResultOut exactly."""
+    from ocop.criteria.api import ResultOut
+
+    if answers == "best":
+        answers = best_answers(client, "QD26-2026-S01")
+    data = post(client, "QD26-2026-S01", {"answers": answers}).json()
+    assert ResultOut.model_validate(data).model_dump() == data
