@@ -1,14 +1,30 @@
-"""Sign-ins, sign-outs and failed sign-ins go to the audit log (Django's auth signals)."""
+"""Sign-ins, sign-outs and failed sign-ins go to the audit log (Django's auth signals), and
+the one reading of a typed user name that every sign-in limit counts by."""
+
+import unicodedata
 
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 
 from ocop.audit.log import record
+from ocop.lib.net import client_ip
 
 
-def client_ip(request) -> str | None:
-    if request is None:
-        return None
-    return request.META.get("REMOTE_ADDR") or None
+def login_name(value) -> str:
+    """A typed user name as the limits count it: as sign-in reads it (trimmed, NFKC), in
+    lower case (user names are created in lower case and unique whatever the case), so
+    " Admin " and "ADMIN" are counted with "admin"."""
+    return unicodedata.normalize("NFKC", str(value or "").strip()).strip().lower()
+
+
+def axes_username(request, credentials=None) -> str:
+    """``AXES_USERNAME_CALLABLE``: django-axes counts failures and locks by ``login_name``."""
+    if credentials:
+        value = credentials.get("username")
+    elif request is not None:
+        value = getattr(request, "data", request.POST).get("username")
+    else:
+        value = ""
+    return login_name(value)
 
 
 def on_login(sender, request, user, **kwargs):

@@ -1,10 +1,15 @@
+import hashlib
+import math
 import time
 
 from axes.handlers.proxy import AxesProxyHandler
+from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404
@@ -14,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ocop.accounts import actions, queries, rules
+from ocop.accounts.auth_events import login_name
 from ocop.accounts.forms import (
     LoginForm,
     RolePlaceForm,
@@ -26,25 +32,79 @@ from ocop.audit.log import history, record
 from ocop.audit.models import AuditEntry
 from ocop.audit.verbs import verbs
 from ocop.lib import navigation
+from ocop.lib.net import client_ip
+
+TOO_SOON = 429
 
 
 def failure_delay(failures: int) -> float:
-    """Seconds to wait after the n-th failed sign-in: none for the first, then growing, capped."""
+    """Seconds before the next attempt after the n-th failed sign-in: none after the first,
+    then growing, capped."""
     if failures <= 1:
         return 0.0
     return min(settings.LOGIN_FAILURE_DELAY_STEP * (failures - 1), settings.LOGIN_FAILURE_DELAY_MAX)
 
 
+def _now() -> float:
+    return time.time()  # wall-clock: the cache may be shared by several servers
+
+
+def _next_attempt_key(request, username: str) -> str:
+    who = f"{login_name(username)}\n{client_ip(request) or '-'}"
+    return "ocop:signin:next:" + hashlib.sha256(who.encode()).hexdigest()
+
+
+def seconds_to_wait(request, username: str) -> int:
+    """Whole seconds before this user name may be tried again from this address (0: now)."""
+    until = cache.get(_next_attempt_key(request, username))
+    if until is None:
+        return 0
+    return max(0, math.ceil(until - _now()))
+
+
+def hold_back(request, username: str, delay: float) -> None:
+    """Refuse the next attempt for this user name from this address for ``delay`` seconds."""
+    cache.set(_next_attempt_key(request, username), _now() + delay, math.ceil(delay) + 1)
+
+
+class TooSoonForm(LoginForm):
+    """The sign-in form refused before any password is looked at; the user name stays."""
+
+    wait = 0
+
+    def clean(self):
+        raise forms.ValidationError(
+            _("Vui lòng đợi %(seconds)d giây rồi thử lại."),
+            code="too_soon",
+            params={"seconds": self.wait},
+        )
+
+
 class LoginView(auth_views.LoginView):
+    """Django's sign-in, slowed down without holding a worker: after a failure the next
+    attempt for that user name from that address is refused at once until its time comes
+    (``failure_delay``), and django-axes locks the pair after ``AXES_FAILURE_LIMIT``."""
+
     template_name = "accounts/login.html"
     authentication_form = LoginForm
     redirect_authenticated_user = True
 
+    def post(self, request, *args, **kwargs):
+        wait = seconds_to_wait(request, request.POST.get("username", ""))
+        if not wait:
+            return super().post(request, *args, **kwargs)
+        form = self.get_form(TooSoonForm)
+        form.wait = wait
+        form.is_valid()  # only the fields and the refusal: authenticate() is not called
+        return self.render_to_response(self.get_context_data(form=form), status=TOO_SOON)
+
     def form_invalid(self, form):
-        credentials = {"username": self.request.POST.get("username", "")}
-        delay = failure_delay(AxesProxyHandler.get_failures(self.request, credentials))
-        if delay:
-            time.sleep(delay)
+        if form.has_error(NON_FIELD_ERRORS, "invalid_login"):
+            username = self.request.POST.get("username", "")
+            failures = AxesProxyHandler.get_failures(self.request, {"username": username})
+            delay = failure_delay(failures)
+            if delay:
+                hold_back(self.request, username, delay)
         return super().form_invalid(form)
 
 

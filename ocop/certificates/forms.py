@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ocop.certificates.enums import GROUNDS, Authority, Trigger
 from ocop.legal.models import LegalInstrument
-from ocop.lib.forms import DATE_INPUT
+from ocop.lib.forms import DATE_INPUT, expiry_date, past_date, soon_date
 
 STARS = [(3, _("3 sao")), (4, _("4 sao")), (5, _("5 sao"))]
 
@@ -29,14 +29,21 @@ class EntryForm(forms.Form):
         help_text=_("Ví dụ: UBND huyện Đắk Song, tỉnh Đắk Nông (cũ)."),
     )
     decision_number = forms.CharField(label=_("Số quyết định công nhận"), max_length=60)
-    decision_date = forms.DateField(label=_("Ngày quyết định"), widget=DATE_INPUT)
+    decision_date = forms.DateField(
+        label=_("Ngày quyết định"), widget=DATE_INPUT, validators=[past_date]
+    )
     signer = forms.CharField(label=_("Người ký"), max_length=150, required=False)
     instrument = forms.ModelChoiceField(
         label=_("Cấp theo quy định của"), queryset=LegalInstrument.objects.all(), empty_label=None
     )
-    valid_from = forms.DateField(label=_("Hiệu lực từ ngày"), widget=DATE_INPUT)
+    valid_from = forms.DateField(
+        label=_("Hiệu lực từ ngày"), widget=DATE_INPUT, validators=[soon_date]
+    )
     expires_on = forms.DateField(
-        label=_("Hiệu lực đến ngày (để trống: 36 tháng)"), widget=DATE_INPUT, required=False
+        label=_("Hiệu lực đến ngày (để trống: 36 tháng)"),
+        widget=DATE_INPUT,
+        required=False,
+        validators=[expiry_date],
     )
 
 
@@ -48,7 +55,9 @@ class OpenCaseForm(forms.Form):
     trigger_authority = forms.CharField(label=_("Cơ quan kết luận, xác nhận"), max_length=200)
     trigger_number = forms.CharField(label=_("Số văn bản"), max_length=60)
     trigger_date = forms.DateField(
-        label=_("Ngày văn bản (thời hạn 15 ngày tính từ ngày này)"), widget=DATE_INPUT
+        label=_("Ngày văn bản (thời hạn 15 ngày tính từ ngày này)"),
+        widget=DATE_INPUT,
+        validators=[past_date],
     )
     summary = forms.CharField(
         label=_("Nội dung vi phạm, kết quả kiểm tra, xác minh"),
@@ -58,7 +67,9 @@ class OpenCaseForm(forms.Form):
 
 class DecideForm(forms.Form):
     number = forms.CharField(label=_("Số quyết định thu hồi"), max_length=60)
-    signed_on = forms.DateField(label=_("Ngày ký"), widget=DATE_INPUT, initial=timezone.localdate)
+    signed_on = forms.DateField(
+        label=_("Ngày ký"), widget=DATE_INPUT, initial=timezone.localdate, validators=[past_date]
+    )
     signer = forms.CharField(label=_("Người ký"), max_length=150)
 
 

@@ -12,7 +12,7 @@ from ocop.accounts import rules as account_rules
 from ocop.certificates.enums import Conclusion, InspectionKind, MarkUse
 from ocop.certificates.inspections import MAX_FILES, MAX_TEXT, criteria_of
 from ocop.lib import uploads
-from ocop.lib.forms import date_field, long_text
+from ocop.lib.forms import date_field, long_text, past_date, soon_date
 from ocop.lib.widgets import LongSelect
 from ocop.places.models import Province
 
@@ -42,7 +42,7 @@ class PlanForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": _("Hãy chọn hình thức kiểm tra: định kỳ hoặc đột xuất.")},
     )
-    planned_on = _date(_("Ngày kiểm tra"), _("Hãy ghi ngày kiểm tra."))
+    planned_on = _date(_("Ngày kiểm tra"), _("Hãy ghi ngày kiểm tra."), limit=soon_date)
     scope = _text(
         _("Phạm vi, nội dung kiểm tra"),
         _("Hãy ghi phạm vi, nội dung kiểm tra."),
@@ -193,11 +193,16 @@ class PhotoForm(forms.Form):
 class FollowUpForm(forms.Form):
     # Not "action": that name says which form of the page was sent.
     requirement = _text(_("Yêu cầu khắc phục"), _("Hãy ghi yêu cầu khắc phục."), rows=2)
-    due_on = _date(_("Hạn hoàn thành"), _("Hãy ghi hạn hoàn thành."))
+    due_on = _date(_("Hạn hoàn thành"), _("Hãy ghi hạn hoàn thành."), limit=soon_date)
 
 
 class DoneForm(forms.Form):
-    done_on = _date(_("Ngày hoàn thành"), _("Hãy ghi ngày hoàn thành."), initial=timezone.localdate)
+    done_on = _date(
+        _("Ngày hoàn thành"),
+        _("Hãy ghi ngày hoàn thành."),
+        limit=past_date,
+        initial=timezone.localdate,
+    )
     note = _text(_("Kết quả khắc phục"), _("Hãy ghi kết quả khắc phục."), rows=2)
 
 
@@ -210,5 +215,6 @@ class ConcludeForm(forms.Form):
     concluded_on = _date(
         _("Ngày kết luận"),
         _("Hãy ghi số và ngày của văn bản kết luận."),
+        limit=past_date,
         initial=timezone.localdate,
     )

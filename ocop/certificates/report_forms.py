@@ -24,6 +24,7 @@ from django.utils.translation import gettext_lazy as _
 from ocop.certificates.enums import ReportKind
 from ocop.lib import uploads
 from ocop.lib.codes import ALPHABET
+from ocop.lib.forms import soon_date
 from ocop.places.models import Province
 
 PHOTO_MAX_BYTES = 5 * 1024 * 1024  # a phone's photo; refused above, before any decoding
@@ -304,7 +305,10 @@ class CloseForm(forms.Form):
 
 class InspectForm(forms.Form):
     planned_on = forms.DateField(
-        label=_("Ngày kiểm tra"), widget=DATE_INPUT, initial=timezone.localdate
+        label=_("Ngày kiểm tra"),
+        widget=DATE_INPUT,
+        initial=timezone.localdate,
+        validators=[soon_date],
     )
     inspectors = forms.CharField(
         label=_("Thành phần đoàn kiểm tra"),

@@ -37,16 +37,11 @@ from ocop.certificates.report_forms import (
     token_to_show,
 )
 from ocop.lib.codes import ALPHABET
+from ocop.lib.net import client_ip
 
 PAGE_SIZE = 50
 REPORT_CODE = re.compile(rf"PA-[{ALPHABET}]{{8}}")
 ALL = "all"
-
-
-def _address(request) -> str | None:
-    """The client's address as the server sees it (behind a proxy, the proxy must set
-    REMOTE_ADDR, as for the sign-in limits)."""
-    return request.META.get("REMOTE_ADDR")
 
 
 def _certificate(code: str) -> Certificate | None:
@@ -63,7 +58,7 @@ def _certificate(code: str) -> Certificate | None:
 def report(request):
     if request.method != "POST":
         return _blank(request)
-    key = actions.client_key(_address(request))
+    key = actions.client_key(client_ip(request))
     over = actions.over_limit(key)  # the cache first: a flood costs no query, no photo read
     request.upload_handlers = [SkipFiles(request) if over else PhotoUploadHandler(request)]
     return _received(request, key=key, over=over)

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from ocop.dossiers import content
 from ocop.dossiers.enums import DossierKind
 from ocop.dossiers.models import CommuneAssessment
+from ocop.lib.forms import limit_dates, past_date
 from ocop.lib.uploads import EvidenceFileField
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -83,6 +84,10 @@ class AssessmentForm(forms.ModelForm):
                 "Văn bản đề nghị (Điều 6.2.a) đính kèm bên dưới phải mang số và ngày này."
             ),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        limit_dates(self, letter_date=past_date)
 
 
 class ReceiveForm(forms.Form):

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from ocop.evaluation.advisory import MAX_FILES, MAX_TEXT
 from ocop.evaluation.enums import ReportConclusion, VisitGround
 from ocop.lib import uploads
-from ocop.lib.forms import date_field, long_text
+from ocop.lib.forms import date_field, long_text, past_date, soon_date
 from ocop.lib.widgets import LongSelect
 
 _text = partial(long_text, max_length=MAX_TEXT)
@@ -67,7 +67,7 @@ class FindingForm(forms.Form):
 
 class RequestForm(forms.Form):
     what = _text(_("Tài liệu cần bổ sung"), _("Hãy ghi tài liệu cần bổ sung."))
-    due_on = _date(_("Hạn bổ sung"), _("Hãy ghi hạn bổ sung."))
+    due_on = _date(_("Hạn bổ sung"), _("Hãy ghi hạn bổ sung."), limit=soon_date)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -83,7 +83,7 @@ class VisitForm(forms.Form):
         required=False,
         widget=forms.RadioSelect,
     )
-    visited_on = _date(_("Ngày khảo sát"), _("Hãy ghi ngày khảo sát."))
+    visited_on = _date(_("Ngày khảo sát"), _("Hãy ghi ngày khảo sát."), limit=past_date)
     people = _text(
         _("Thành phần tham gia"),
         _("Hãy ghi thành phần tham gia khảo sát."),

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ocop.evaluation.enums import DECLARABLE, Body, MemberRole
 from ocop.evaluation.models import Council
+from ocop.lib.forms import drafted_date, expiry_date, limit_dates, soon_date
 from ocop.lib.widgets import LongSelect
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -42,6 +43,10 @@ class CouncilForm(forms.ModelForm):
             "members_see_scores": _("Mặc định không. ") + REGULATION_NOTE,
             "minimums_rule": _("Mặc định theo điểm trung bình. ") + REGULATION_NOTE,
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        limit_dates(self, decision_date=drafted_date, term_from=soon_date, term_to=expiry_date)
 
     SETTINGS = (
         "quorum_ratio",
@@ -90,10 +95,16 @@ class RoundForm(forms.Form):
     number = forms.IntegerField(label=_("Đợt"), min_value=1, max_value=9)
     extra = forms.BooleanField(label=_("Đợt bổ sung"), required=False)
     proposals_before = forms.DateField(
-        label=_("Nhận hồ sơ trước ngày (đợt bổ sung)"), required=False, widget=DATE_INPUT
+        label=_("Nhận hồ sơ trước ngày (đợt bổ sung)"),
+        required=False,
+        widget=DATE_INPUT,
+        validators=[soon_date],
     )
     finish_before = forms.DateField(
-        label=_("Hoàn thành trước ngày (đợt bổ sung)"), required=False, widget=DATE_INPUT
+        label=_("Hoàn thành trước ngày (đợt bổ sung)"),
+        required=False,
+        widget=DATE_INPUT,
+        validators=[soon_date],
     )
     regulation_reference = forms.CharField(
         label=_("Căn cứ Quy chế cho phép đợt bổ sung"), max_length=200, required=False

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.http import Http404
 from django.urls import Resolver404, get_resolver, resolve
+from django.utils.cache import patch_cache_control
 
 
 class ContentSecurityPolicyMiddleware:
@@ -13,6 +14,38 @@ class ContentSecurityPolicyMiddleware:
         response = self.get_response(request)
         response.setdefault("Content-Security-Policy", settings.CONTENT_SECURITY_POLICY)
         return response
+
+
+class PrivateResponsesMiddleware:
+    """``Cache-Control: private, no-store`` on whatever was made for one visitor: any
+    response to a signed-in user, and any response that read, changed or sets the session
+    (it varies on the session cookie). A response that says its own Cache-Control keeps it
+    (the public verification page, a file's ``private, max-age``).
+
+    Placed just before SessionMiddleware: its response phase runs after the session's, so
+    the session cookie is already in ``response.cookies`` and looking at the user here adds
+    no ``Vary: Cookie`` to a page that did not depend on it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if not response.has_header("Cache-Control") and self._for_one_visitor(request, response):
+            patch_cache_control(response, private=True, no_store=True)
+        return response
+
+    @staticmethod
+    def _for_one_visitor(request, response) -> bool:
+        if settings.SESSION_COOKIE_NAME in response.cookies:
+            return True
+        session = getattr(request, "session", None)
+        if session is not None and (session.accessed or session.modified):
+            return True
+        if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+            return False  # no session, so nobody is signed in: the user is not loaded
+        user = getattr(request, "user", None)
+        return bool(user is not None and user.is_authenticated)
 
 
 class OwnErrorPagesMiddleware:

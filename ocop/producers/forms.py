@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from ocop.accounts import rules
 from ocop.accounts.forms import username_validator
 from ocop.accounts.models import User
+from ocop.lib.forms import expiry_date, limit_dates, past_date
 from ocop.lib.uploads import EvidenceFileField
 from ocop.lib.widgets import LongSelect
 from ocop.places.models import Commune
@@ -40,6 +41,7 @@ class ProducerForm(forms.ModelForm):
                 Q(province_id__in=rules.officer_provinces(actor))
                 | Q(pk__in=rules.officer_communes(actor))
             )
+        limit_dates(self, founded_on=past_date)
         self.fields["commune"].queryset = communes
         self.fields["commune"].widget.choices = commune_choices(communes)
         self.fields["registration_number"].help_text = _(
@@ -114,6 +116,7 @@ class EvidenceForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = [("", _("Chọn loại tài liệu")), *EvidenceKind.choices]
+        limit_dates(self, issued_on=past_date, expires_on=expiry_date)
 
     def clean(self):
         data = super().clean()

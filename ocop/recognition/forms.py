@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ocop.lib.forms import drafted_date
 from ocop.lib.uploads import EvidenceFileField
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -8,7 +9,7 @@ DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 class HeadingForm(forms.Form):
     number = forms.CharField(label=_("Số quyết định"), max_length=60)
-    signed_on = forms.DateField(label=_("Ngày ký"), widget=DATE_INPUT)
+    signed_on = forms.DateField(label=_("Ngày ký"), widget=DATE_INPUT, validators=[drafted_date])
     signer = forms.CharField(label=_("Người ký"), max_length=150, initial=_("Chủ tịch UBND tỉnh"))
 
 
@@ -20,12 +21,14 @@ class CorrectionForm(HeadingForm):
 
 class NoticeForm(forms.Form):
     number = forms.CharField(label=_("Số văn bản thông báo"), max_length=60)
-    signed_on = forms.DateField(label=_("Ngày"), widget=DATE_INPUT)
+    signed_on = forms.DateField(label=_("Ngày"), widget=DATE_INPUT, validators=[drafted_date])
 
 
 class PackageHeadingForm(forms.Form):
     letter_number = forms.CharField(label=_("Số văn bản của UBND tỉnh"), max_length=60)
-    letter_date = forms.DateField(label=_("Ngày văn bản"), widget=DATE_INPUT)
+    letter_date = forms.DateField(
+        label=_("Ngày văn bản"), widget=DATE_INPUT, validators=[drafted_date]
+    )
     letter_signer = forms.CharField(
         label=_("Người ký"), max_length=150, required=False, initial=_("Chủ tịch UBND tỉnh")
     )

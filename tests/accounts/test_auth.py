@@ -1,9 +1,12 @@
 import re
+import time
 
 import pytest
 from django.contrib.auth.hashers import identify_hasher
+from django.core.cache import cache
 from django.core.management import CommandError, call_command
 
+from ocop.accounts import auth_events, views
 from ocop.accounts.models import User
 from ocop.accounts.views import failure_delay
 from ocop.audit.models import AuditEntry
@@ -56,6 +59,88 @@ def test_failure_delay_grows_then_caps(settings):
     settings.LOGIN_FAILURE_DELAY_STEP = 0.5
     settings.LOGIN_FAILURE_DELAY_MAX = 1.2
     assert [failure_delay(n) for n in range(1, 6)] == [0.0, 0.5, 1.0, 1.2, 1.2]
+
+
+# --- the slow-down: refused at once, never a sleeping worker -----------------------------
+
+
+@pytest.fixture
+def slow(settings, monkeypatch):
+    """A slow-down tests can see (10 s per failure, capped at 15 s); the clock moves only
+    when a test says so, and any sleep is recorded (there must be none)."""
+    settings.LOGIN_FAILURE_DELAY_STEP = 10
+    settings.LOGIN_FAILURE_DELAY_MAX = 15
+    cache.clear()
+    slept = []
+    monkeypatch.setattr(time, "sleep", slept.append)
+    clock = {"now": 1_800_000_000.0}
+    monkeypatch.setattr(views, "_now", lambda: clock["now"], raising=False)
+    yield {"slept": slept, "clock": clock}
+    cache.clear()
+
+
+def test_after_failures_the_next_attempt_is_refused_at_once_without_a_password_check(
+    client, province_officer, slow
+):
+    assert sign_in(client, "tinh.hanoi", "wrong-password").status_code == 200
+    assert sign_in(client, "tinh.hanoi", "wrong-password").status_code == 200  # wait 10 s
+    response = sign_in(client, "tinh.hanoi", PASSWORD)  # even the right password, too soon
+    assert response.status_code == 429
+    html = response.content.decode()
+    assert "Vui lòng đợi 10 giây rồi thử lại." in html
+    assert 'value="tinh.hanoi"' in html and PASSWORD not in html  # the name stays, not the password
+    assert not AuditEntry.objects.filter(verb="auth.login").exists()
+    assert AuditEntry.objects.filter(verb="auth.login_failed").count() == 2  # not checked
+    assert slow["slept"] == []  # no worker was held
+
+
+def test_the_wait_ends_and_grows_per_failure_up_to_the_cap(client, province_officer, slow):
+    for _ in range(2):
+        sign_in(client, "tinh.hanoi", "wrong-password")
+    slow["clock"]["now"] += 4
+    assert "đợi 6 giây" in sign_in(client, "tinh.hanoi", PASSWORD).content.decode()
+    slow["clock"]["now"] += 6
+    assert sign_in(client, "tinh.hanoi", "wrong-password").status_code == 200  # 3rd failure
+    assert "đợi 15 giây" in sign_in(client, "tinh.hanoi", PASSWORD).content.decode()  # capped
+    slow["clock"]["now"] += 15
+    assert sign_in(client, "tinh.hanoi", PASSWORD).status_code == 302
+    assert slow["slept"] == []
+
+
+@pytest.mark.parametrize("typed", [" tinh.hanoi ", "TINH.HANOI", "Tinh.Hanoi\t"])
+def test_a_padded_or_capitalised_name_is_held_back_with_the_name(
+    client, province_officer, slow, typed
+):
+    for _ in range(2):
+        sign_in(client, typed, "wrong-password")
+    assert sign_in(client, "tinh.hanoi", PASSWORD).status_code == 429
+    cache.clear()
+    for _ in range(2):
+        sign_in(client, "tinh.hanoi", "wrong-password")
+    assert sign_in(client, typed, "wrong-password").status_code == 429
+    assert auth_events.login_name(typed) == "tinh.hanoi"
+
+
+def test_the_wait_is_for_one_name_from_one_address(client, province_officer, commune_officer, slow):
+    for _ in range(2):
+        sign_in(client, "tinh.hanoi", "wrong-password")
+    other_address = client.post(
+        "/accounts/login/",
+        {"username": "tinh.hanoi", "password": PASSWORD},
+        REMOTE_ADDR="198.51.100.20",
+    )
+    assert other_address.status_code == 302
+    client.post("/accounts/logout/")
+    assert sign_in(client, "xa.battrang", PASSWORD).status_code == 302
+
+
+def test_variants_of_a_name_count_towards_one_lockout(client, province_officer, settings):
+    names = ["TINH.HANOI", " Tinh.Hanoi", "tinh.HANOI ", "TINH.hanoi", "tinh.hanoi"]
+    for typed in names[: settings.AXES_FAILURE_LIMIT]:
+        sign_in(client, typed, "wrong-password")
+    response = sign_in(client, "tinh.hanoi", PASSWORD)
+    assert response.status_code == 429
+    assert "Tạm khoá đăng nhập" in response.content.decode()
 
 
 def test_passwords_are_hashed_with_argon2_outside_tests(settings):
