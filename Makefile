@@ -71,7 +71,7 @@ messages: install ## refresh the .po files after changing user-facing text
 	$(MANAGE) makemessages -l vi -l en --ignore=$(VENV) --ignore=var --no-obsolete
 	$(MANAGE) compilemessages --ignore=$(VENV) --ignore=var
 
-bench: setup ## requests per second of the public pages, as a ratio to a bare view
+bench: install ## under gunicorn and wrk: req/s, latency and the ratio to a bare view (README)
 	$(MANAGE) bench
 
 clean:

@@ -64,6 +64,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "ocop.lib.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "ocop.lib.middleware.PrivateResponsesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "ocop.lib.locale.VietnameseFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -97,8 +98,10 @@ TEMPLATES = [
 
 # --- Database ---------------------------------------------------------------------------
 DATABASES = {"default": database_from_url("DATABASE_URL", f"sqlite:///{VAR_DIR / 'ocop.sqlite3'}")}
+# A worker keeps its connection between requests (seconds; 0 opens one per request). Opening a
+# SQLite connection with the pragmas below cost more than most pages (docs/benchmarks.md).
+DATABASES["default"]["CONN_MAX_AGE"] = env_int("CONN_MAX_AGE", 60)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["OPTIONS"] = {
         # WAL: readers do not wait for a writer, and a commit is not an fsync (NORMAL is
         # durable across application crashes, as SQLite's documentation recommends for WAL).
@@ -139,11 +142,16 @@ LOGIN_REDIRECT_URL = "accounts:dashboard"
 LOGOUT_REDIRECT_URL = "home"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
 
-# Failed sign-ins: each failure beyond the first waits a little longer (capped), and
-# AXES_FAILURE_LIMIT failures for one user name from one address lock it for a while.
+# Failed sign-ins: after each failure beyond the first, the next attempt for that user name
+# from that address is refused until a little later (growing, capped; nothing sleeps), and
+# AXES_FAILURE_LIMIT failures for one user name from one address lock it for a while. The
+# user name is counted as sign-in reads it (trimmed, lower case), the address as
+# ocop.lib.net.client_ip reads it (OCOP_CLIENT_IP_HEADER below).
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 15) / 60  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "ocop.lib.net.client_ip"
+AXES_USERNAME_CALLABLE = "ocop.accounts.auth_events.axes_username"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
@@ -155,6 +163,8 @@ LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Tiếng Việt")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "ocop" / "locale"]
 LANGUAGE_COOKIE_NAME = "ocop_language"
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_HTTPONLY = True  # no script reads it; LANGUAGE_COOKIE_SECURE is set below
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
@@ -201,8 +211,17 @@ SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
 SECURE_PROXY_SSL_HEADER = (
     ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_HTTPS_PROXY", False) else None
 )
+# Behind reverse proxies: the header they put the client's address in ("X-Forwarded-For",
+# "X-Real-IP"; empty: REMOTE_ADDR) and how many proxies stand in front of the application
+# (the address the outermost one saw is the N-th from the right). Read only through
+# ocop.lib.net.client_ip: sign-in limits, consumers' reports, the audit log.
+OCOP_CLIENT_IP_HEADER = env_str("OCOP_CLIENT_IP_HEADER", "").strip()
+OCOP_TRUSTED_PROXY_COUNT = env_int("OCOP_TRUSTED_PROXY_COUNT", 1)
+if OCOP_TRUSTED_PROXY_COUNT < 1:
+    raise ImproperlyConfigured("OCOP_TRUSTED_PROXY_COUNT must be 1 or more.")
 SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)
+LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 12)
@@ -222,12 +241,19 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},
+    # pypdf warns once per object it repairs: a hostile PDF would write thousands of lines.
+    "loggers": {"axes": {"level": "WARNING"}, "pypdf": {"level": "ERROR"}},
 }
 CSRF_FAILURE_VIEW = "ocop.views.csrf_failure"
 FORMAT_MODULE_PATH = ["ocop.formats"]
 OCOP_EXTRA_DAYS_OFF = env_list("OCOP_EXTRA_DAYS_OFF", [])  # ISO dates decreed as days off
+# Published criteria sets are read once per process (criteria/queries.py); seconds before a
+# set loaded by another process is seen.
+OCOP_CRITERIA_MEMO_SECONDS = env_int("OCOP_CRITERIA_MEMO_SECONDS", 300)
 OCOP_UPLOAD_MAX_BYTES = env_int("OCOP_UPLOAD_MAX_BYTES", 20 * 1024 * 1024)  # per evidence file
+# Per evidence image, read from its header before decoding: a full-resolution 50 MP phone photo
+# passes (about 150 MB once decoded); a 9,400 x 9,400 image that packs into 280 KB does not.
+OCOP_IMAGE_MAX_PIXELS = env_int("OCOP_IMAGE_MAX_PIXELS", 52_000_000)
 # Consumers' reports (/phan-anh/) accepted per client address per day (counted by a hash).
 OCOP_REPORTS_PER_DAY = env_int("OCOP_REPORTS_PER_DAY", 5)
 # Whom the public verification page names when a code is unknown or a label looks wrong.

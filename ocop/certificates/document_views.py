@@ -9,16 +9,19 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
 from ocop.certificates import documents, qr, queries
 from ocop.certificates.enums import IN_FORCE, Status
+from ocop.lib.text import download_name
 
 
 def _file(content: bytes, content_type: str, filename: str, *, inline: bool) -> HttpResponse:
     response = HttpResponse(content, content_type=content_type)
-    disposition = "inline" if inline else "attachment"
-    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    response["Content-Disposition"] = content_disposition_header(
+        not inline, download_name(filename)
+    )
     response["Cache-Control"] = "private, no-store"
     return response
 

@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -19,6 +20,7 @@ from ocop.certificates.enums import CaseState, Status
 from ocop.certificates.errors import CertificateError
 from ocop.certificates.forms import DecideForm, DropForm, EntryForm, OpenCaseForm
 from ocop.legal.validity import renewal_window
+from ocop.lib.text import download_name
 from ocop.places.models import Province
 from ocop.products.models import Product
 
@@ -114,9 +116,8 @@ def export(request):
         exports.certificates_xlsx(certificates, title=title, today=today),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
-    response["Content-Disposition"] = (
-        f'attachment; filename="giay-chung-nhan-{name}-{today:%Y%m%d}.xlsx"'
-    )
+    filename = download_name(f"giay-chung-nhan-{name}-{today:%Y%m%d}", ".xlsx")
+    response["Content-Disposition"] = content_disposition_header(True, filename)
     return response
 
 

@@ -8,6 +8,7 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import formats, timezone
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -30,6 +31,7 @@ from ocop.dossiers.forms import (
 from ocop.dossiers.models import CommuneAssessment, Dossier
 from ocop.legal.queries import current_product_sets
 from ocop.lib import uploads
+from ocop.lib.text import download_name
 from ocop.places.models import Commune
 from ocop.products.queries import product_for
 
@@ -556,5 +558,6 @@ def form_pdf(request, code: str, form: str):
         raise Http404
     pdf = documents.render(dossier, form)
     response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{dossier.code}-{form}.pdf"'
+    name = download_name(f"{dossier.code}-{form}", ".pdf")
+    response["Content-Disposition"] = content_disposition_header(False, name)
     return response

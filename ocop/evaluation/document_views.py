@@ -6,10 +6,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
 from ocop.evaluation import documents, exports, queries, rules
 from ocop.evaluation.models import CouncilMember, ScoreSheet
+from ocop.lib.text import download_name
 
 PDF = "application/pdf"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -17,8 +19,9 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 def _file(content: bytes, content_type: str, filename: str, *, inline: bool) -> HttpResponse:
     response = HttpResponse(content, content_type=content_type)
-    disposition = "inline" if inline else "attachment"
-    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    response["Content-Disposition"] = content_disposition_header(
+        not inline, download_name(filename)
+    )
     return response
 
 

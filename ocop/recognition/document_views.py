@@ -3,13 +3,15 @@
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
+from django.utils.http import content_disposition_header
 
+from ocop.lib.text import download_name
 from ocop.recognition import documents, queries
 
 
 def _pdf(content: bytes, filename: str) -> HttpResponse:
     response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    response["Content-Disposition"] = content_disposition_header(False, download_name(filename))
     return response
 
 

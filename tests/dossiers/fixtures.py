@@ -12,6 +12,7 @@ from ocop.dossiers.walk import People, assess, fill, walk_to  # noqa: F401 (used
 from ocop.legal.models import ProductSet
 from ocop.producers import actions as producer_actions
 from ocop.products import actions as product_actions
+from tests.lib.pdfs import PDF
 
 
 def png_file(name="anh.png", colour=(200, 30, 30)) -> ContentFile:
@@ -20,7 +21,7 @@ def png_file(name="anh.png", colour=(200, 30, 30)) -> ContentFile:
     return ContentFile(out.getvalue(), name=name)
 
 
-PDF_BYTES = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+PDF_BYTES = PDF  # a well-formed one-page PDF: uploads.inspect parses PDFs
 
 
 @pytest.fixture

@@ -18,17 +18,10 @@ from ocop.lib.uploads import (
     inspect,
     make_thumbnail,
 )
+from tests.lib.pdfs import PDF, one_page
 
 MiB = 1024 * 1024
 
-PDF = (
-    b"%PDF-1.4\n"
-    b"1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n"
-    b"2 0 obj <</Type /Pages /Kids [3 0 R] /Count 1>> endobj\n"
-    b"3 0 obj <</Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]>> endobj\n"
-    b"trailer <</Root 1 0 R>>\n"
-    b"%%EOF\n"
-)
 
 RELS = (
     '<?xml version="1.0" encoding="UTF-8"?>'
@@ -154,7 +147,7 @@ def test_content_wins_over_a_pdf_name_and_content_type():
 
 
 def test_hash_of_a_file_larger_than_a_chunk_matches_hashlib():
-    data = PDF + b"%" + bytes(300_000)
+    data = one_page(size=300_000)
     assert inspect(upload(data)).sha256 == hashlib.sha256(data).hexdigest()
 
 
@@ -332,7 +325,7 @@ def test_one_byte_over_the_limit_does_not_show_as_the_limit():
 
 def test_default_limit_is_twenty_mebibytes(settings):
     del settings.OCOP_UPLOAD_MAX_BYTES
-    data = PDF + bytes(20 * MiB - len(PDF))
+    data = one_page(size=20 * MiB)
     assert inspect(upload(data)).size == 20 * MiB
     assert "Giới hạn là 20 MB" in refusal(data + b"\n")
 
