@@ -6,6 +6,7 @@ from ocop.dossiers.enums import DossierKind
 from ocop.dossiers.models import CommuneAssessment
 from ocop.lib.forms import limit_dates, past_date
 from ocop.lib.uploads import EvidenceFileField
+from ocop.lib.widgets import LongSelect
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -118,10 +119,11 @@ class AcceptForm(forms.Form):
 
 
 class QueueFilterForm(forms.Form):
+    # LongSelect: a province's hundred-odd communes written in one pass, not a template each.
     q = forms.CharField(label=_("Tìm sản phẩm, chủ thể, mã hồ sơ"), required=False)
-    state = forms.ChoiceField(label=_("Trạng thái"), required=False)
+    state = forms.ChoiceField(label=_("Trạng thái"), required=False, widget=LongSelect)
     product_set = forms.TypedChoiceField(
-        label=_("Bộ sản phẩm"), required=False, coerce=int, empty_value=None
+        label=_("Bộ sản phẩm"), required=False, coerce=int, empty_value=None, widget=LongSelect
     )
-    commune = forms.ChoiceField(label=_("Xã, phường, đặc khu"), required=False)
+    commune = forms.ChoiceField(label=_("Xã, phường, đặc khu"), required=False, widget=LongSelect)
     overdue = forms.BooleanField(label=_("Chỉ hồ sơ quá hạn"), required=False)

@@ -1,4 +1,4 @@
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from ocop.dossiers import rules
@@ -7,13 +7,16 @@ from ocop.dossiers.models import Dossier
 from ocop.lib.scope import get_in_scope_or_404
 
 
+def with_list_columns(dossiers):
+    """What a list of dossiers shows, fetched with them."""
+    return dossiers.select_related(
+        "product", "producer", "commune__province", "criteria_set__product_set"
+    ).defer("criteria_set__definition")  # a whole sheet of JSON per row, unused in lists
+
+
 def dossiers_visible_to(user):
     """The dossiers of ``rules.dossier_scope``, with what the queue shows."""
-    return rules.dossier_scope(user).filter(
-        Dossier.objects.select_related(
-            "product", "producer", "commune__province", "criteria_set__product_set"
-        )
-    )
+    return rules.dossier_scope(user).filter(with_list_columns(Dossier.objects.all()))
 
 
 def dossier_for(user, code: str) -> Dossier:
@@ -39,10 +42,23 @@ def overdue(dossiers, today=None):
     )
 
 
-def counts_by_state(dossiers) -> dict[str, int]:
-    rows = dossiers.order_by().values("state").annotate(n=Count("pk"))
-    found = {row["state"]: row["n"] for row in rows}
-    return {state.value: found.get(state.value, 0) for state in State}
+def tally(dossiers, today=None) -> tuple[dict[str, int], int, set[int]]:
+    """One query for a work queue's summary: the count per state, how many are overdue, and the
+    communes they lie in. (Each count over an officer's scope reads the same rows again: five
+    of them made most of a province queue's time at 200,000 products, docs/benchmarks.md.)"""
+    late = Q(state__in=COMMUNE_CLOCK, commune_deadline__lt=today or timezone.localdate())
+    rows = (
+        dossiers.order_by()
+        .values_list("state", "commune_id")
+        .annotate(n=Count("pk"), late=Count("pk", filter=late))
+    )
+    counts = dict.fromkeys((state.value for state in State), 0)
+    overdue_count, communes = 0, set()
+    for state, commune_id, n, n_late in rows:
+        counts[state] = counts.get(state, 0) + n
+        overdue_count += n_late
+        communes.add(commune_id)
+    return counts, overdue_count, communes
 
 
 def latest_submitted_version(dossier):

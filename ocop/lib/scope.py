@@ -55,7 +55,20 @@ class Scope:
             return queryset
         if not self.paths:
             return queryset.none()
-        return queryset.filter(self.q())
+        if len(self.paths) == 1 or all("__" not in path for path, _ids in self.paths):
+            return queryset.filter(self.q())
+        # Several paths, some through a relation: "producer's commune in X OR own commune in
+        # X" as one WHERE over a JOIN reads every row (no index serves an OR across two
+        # tables). Each path through a relation becomes a subquery of primary keys, which its
+        # own index answers; the OR is then between two indexed terms of one table.
+        q = Q()
+        for path, ids in self.paths:
+            if "__" in path:
+                keys = queryset.model._base_manager.filter(**{f"{path}__in": ids}).values("pk")
+                q |= Q(pk__in=keys)
+            else:
+                q |= Q(**{f"{path}__in": ids})
+        return queryset.filter(q)
 
     def covers(self, obj: object) -> bool:
         if self.everything:
