@@ -5,11 +5,9 @@ machines at once, it does everything once."""
 
 import datetime as dt
 import io
-import threading
 
 import pytest
 from django.core.management import call_command
-from django.db import connections
 
 from ocop.audit.models import AuditEntry
 from ocop.certificates import daily
@@ -17,6 +15,7 @@ from ocop.certificates.enums import State
 from ocop.certificates.models import Certificate, Reminder
 from ocop.legal.validity import renewal_window
 from ocop.notify.models import Notification
+from tests.threads import at_once
 
 DAY = dt.timedelta(days=1)
 ISSUED = dt.date(2026, 1, 10)  # expires 09/01/2029; window 13/07/2028 – 11/09/2028
@@ -145,23 +144,7 @@ def test_two_machines_running_the_job_at_once_do_everything_once(
     ]
     certs = [enter_certificate(p, valid_from=ISSUED) for p in products]
     day = renewal_window(certs[0].expires_on)[0]
-    start = threading.Barrier(2)
-    results, errors = [], []
-
-    def machine():
-        try:
-            start.wait()
-            results.append(daily.run(day))
-        except Exception as exc:  # noqa: BLE001 — collected and reported below
-            errors.append(repr(exc))
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=machine) for _ in range(2)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=120)
+    results, errors = at_once(2, lambda _i: daily.run(day))
     assert errors == []
     assert sum(r["reminded"] for r in results) == 3
     assert Reminder.objects.count() == 3

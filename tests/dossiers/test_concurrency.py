@@ -6,14 +6,12 @@ locked" when another writer got there first (six 500s out of ten); writers now t
 when their transaction begins (``transaction_mode = "IMMEDIATE"``) and wait their turn.
 """
 
-import threading
-
 import pytest
-from django.db import connections
 from django.test import Client
 
 from ocop.audit.models import AuditEntry
 from ocop.dossiers.enums import State
+from tests.threads import at_once
 
 OFFICERS = 10
 
@@ -31,24 +29,8 @@ def test_ten_simultaneous_presses_take_the_step_once(draft, bring, commune_offic
         client = Client(raise_request_exception=False)
         client.force_login(commune_officer)
         clients.append(client)
-    start = threading.Barrier(OFFICERS)
-    statuses, errors = [], []
-
-    def press(i):
-        try:
-            start.wait()
-            response = clients[i].post(url % step, {"reason": "Bổ sung giấy chứng nhận ATTP."})
-            statuses.append(response.status_code)
-        except Exception as exc:  # noqa: BLE001 — collected and reported below
-            errors.append(repr(exc))
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=press, args=(i,)) for i in range(OFFICERS)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=120)
+    reason = {"reason": "Bổ sung giấy chứng nhận ATTP."}
+    statuses, errors = at_once(OFFICERS, lambda i: clients[i].post(url % step, reason).status_code)
     assert errors == []
     assert statuses == [302] * OFFICERS  # every one back on the dossier page, no 500
     dossier.refresh_from_db()

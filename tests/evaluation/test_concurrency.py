@@ -1,10 +1,8 @@
 """Twelve members submitting the same product at the same moment lose nothing: each sheet
 is kept, each submission is audited once, and the product's state is consistent."""
 
-import threading
-
 import pytest
-from django.db import connection, connections
+from django.db import connection
 
 from ocop.accounts.enums import Role
 from ocop.audit.models import AuditEntry
@@ -13,6 +11,7 @@ from ocop.evaluation.models import ScoreSheet
 from ocop.evaluation.walk import member_answers, open_round, score, set_up_council
 from ocop.places.models import Province
 from tests.conftest import make_user
+from tests.threads import at_once
 
 MEMBERS = 12
 
@@ -29,23 +28,7 @@ def test_twelve_members_submit_at_once(criteria, province_officer, accepted):
     sheet_def = evaluation.dossier.criteria_set.sheet()
     # Totals within the threshold, so the product stays "đang chấm".
     answers = [member_answers(sheet_def, lower=i % 3) for i in range(MEMBERS)]
-    start = threading.Barrier(MEMBERS)
-    errors = []
-
-    def member(i):
-        try:
-            start.wait()
-            score(evaluation, users[i], answers[i])
-        except Exception as exc:  # noqa: BLE001 — collected and reported below
-            errors.append(repr(exc))
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=member, args=(i,)) for i in range(MEMBERS)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=120)
+    _results, errors = at_once(MEMBERS, lambda i: score(evaluation, users[i], answers[i]))
     assert errors == []
     sheets = ScoreSheet.objects.filter(evaluation=evaluation)
     assert sheets.filter(submitted_at__isnull=False).count() == MEMBERS

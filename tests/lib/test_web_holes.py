@@ -18,6 +18,7 @@ from ocop.certificates.models import ConsumerReport
 from ocop.lib import forms as lib_forms
 from ocop.producers.models import Producer
 from tests.conftest import PASSWORD
+from tests.producers.test_pages import PRODUCER_FORM
 
 SETTINGS_FILE = Path(__file__).resolve().parents[2] / "ocop" / "settings.py"
 PROXY = "10.0.0.5"
@@ -234,16 +235,7 @@ def test_no_script_reads_the_cookies():
 
 
 REGISTRATION = {
-    "name": "HTX Chè Đơn Dương",
-    "legal_type": "htx",
-    "registration_number": "5809876543",
-    "tax_code": "5809876543",
-    "address": "Thôn Lạc Lâm",
-    "representative_name": "K'Brơi",
-    "representative_gender": "nu",
-    "representative_ethnicity": "Cơ Ho",
-    "workforce": "10",
-    "local_workforce": "9",
+    **PRODUCER_FORM,
     "username": "htx.che",
     "full_name": "K'Brơi",
     "account_email": "che@example.vn",
