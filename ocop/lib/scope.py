@@ -11,12 +11,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import connections
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-# On PostgreSQL, related keys up to this many are written into the query as a list (a
-# commune's producers, measured faster); more (a province's), a subquery.
+# Rows reached only through a relation written into a query as a list, up to this many.
 KEYS_INLINE = 1_000
 
 
@@ -62,26 +60,30 @@ class Scope:
             return queryset.none()
         if len(self.paths) == 1 or all("__" not in path for path, _ids in self.paths):
             return queryset.filter(self.q())
-        # Several paths, some through a relation ("producer's commune in X OR own commune in
-        # X"): as one WHERE over a JOIN, no index serves the OR and every row is read. Each
-        # path through a relation becomes a subquery of the related keys, so the OR is between
-        # two columns of this table: SQLite reads each by its index. PostgreSQL scans the table
-        # for an OR with a subquery, so there a few related keys (a commune's producers) are
-        # read first and written as a list, and it combines the two indexes (BitmapOr).
-        inline = connections[queryset.db].vendor == "postgresql"
-        q = Q()
+        # Several paths, some through a relation: "the producer's commune in X, or the commune
+        # that received the dossier in X". As one WHERE across a JOIN no index serves the OR,
+        # and every row is read, on each query of a page. Almost every row the relation finds
+        # is also found by the direct paths (a producer files where it is), so the relation is
+        # read once, for the rows the direct paths miss (producers who moved), and those few
+        # keys are written into the query: the OR is then between indexed columns of one
+        # table. Past KEYS_INLINE such rows, or with no direct path, a subquery of keys.
+        direct = Q()
         for path, ids in self.paths:
-            head, _sep, rest = path.partition("__")
-            if not rest:
-                q |= Q(**{f"{path}__in": ids})
+            if "__" not in path:
+                direct |= Q(**{f"{path}__in": ids})
+        q = direct
+        for path, ids in self.paths:
+            if "__" not in path:
                 continue
-            field = queryset.model._meta.get_field(head)
-            related = field.related_model._base_manager.filter(**{f"{rest}__in": ids})
-            keys = list(related.values_list("pk", flat=True)[: KEYS_INLINE + 1]) if inline else []
-            if inline and len(keys) <= KEYS_INLINE:
-                q |= Q(**{f"{field.attname}__in": keys})
-            else:
-                q |= Q(**{f"{field.attname}__in": related.values("pk")})
+            reached = queryset.model._base_manager.filter(**{f"{path}__in": ids})
+            if not direct:
+                q |= Q(pk__in=reached.values("pk"))
+                continue
+            missed = list(reached.exclude(direct).values_list("pk", flat=True)[: KEYS_INLINE + 1])
+            if len(missed) > KEYS_INLINE:
+                q |= Q(pk__in=reached.values("pk"))
+            elif missed:
+                q |= Q(pk__in=missed)
         return queryset.filter(q)
 
     def covers(self, obj: object) -> bool:

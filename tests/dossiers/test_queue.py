@@ -17,11 +17,13 @@ def _queue(client, user, **params):
     return response
 
 
+@pytest.mark.parametrize("inline", [1000, 0], ids=["keys-listed", "keys-by-subquery"])
 def test_a_producer_who_moved_is_seen_by_both_communes(
-    client, draft, bring, producer, commune_officer, other_commune_officer
+    client, draft, bring, producer, commune_officer, other_commune_officer, inline, monkeypatch
 ):
     """Filed in Bát Tràng, then the producer moved to Phú Xuyên: the commune that received the
     dossier and the producer's new commune both see it (the scope's two paths, one OR)."""
+    monkeypatch.setattr("ocop.lib.scope.KEYS_INLINE", inline)
     dossier = bring(draft, State.SUBMITTED)
     producer.commune = Commune.objects.get(code="10273")
     producer.save(update_fields=["commune"])
