@@ -13,7 +13,6 @@ from urllib.parse import unquote
 import pypdf
 import pytest
 from django.core.files.base import ContentFile
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 from PIL import Image, ImageFile
 from pypdf import PdfWriter
@@ -23,20 +22,10 @@ from ocop.lib.pdf import render_pdf
 from ocop.lib.uploads import UploadRefused, inspect, make_thumbnail
 from ocop.producers.models import EvidenceDocument
 from tests.lib.pdfs import CATALOG, PAGE, PAGES, PDF, make_pdf, one_page
-from tests.lib.test_uploads import DOCX_MAIN, RELS, content_types, docx, package
+from tests.lib.test_uploads import DOCX_MAIN, RELS, content_types, docx, package, refusal, upload
 
 MiB = 1024 * 1024
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def upload(data: bytes, name: str = "tai-lieu.bin") -> SimpleUploadedFile:
-    return SimpleUploadedFile(name, data, content_type="application/octet-stream")
-
-
-def refusal(data: bytes, **kwargs) -> str:
-    with pytest.raises(UploadRefused) as caught:
-        inspect(upload(data), **kwargs)
-    return str(caught.value)
 
 
 def png(size, mode="1", **options) -> bytes:
