@@ -101,5 +101,8 @@ def _follow(obj: object, path: str) -> object:
 
 
 def get_in_scope_or_404(queryset: QuerySet, scope: Scope, **lookup: Any) -> Any:
-    """The one way a view fetches a private object: 404 when it lies outside ``scope``."""
-    return get_object_or_404(scope.filter(queryset), **lookup)
+    """The one way a view fetches a private object: 404 when it lies outside ``scope``.
+
+    The lookup (a unique code) finds the row first; the scope is then checked on that row
+    as one condition, so the reading of a list's scope (``Scope.filter``) is not paid here."""
+    return get_object_or_404(queryset.filter(**lookup).filter(scope.q()))
