@@ -97,7 +97,7 @@ def queue(request):
     if known is not None:
         paginator.count = known  # a cached_property: set, it saves counting the scope again
     page = paginator.get_page(request.GET.get("page"))
-    found = visible.model.objects.filter(pk__in=list(page.object_list))
+    found = Dossier.objects.filter(pk__in=list(page.object_list))
     rows = queries.with_list_columns(found).in_bulk()
     page.object_list = [rows[pk] for pk in page.object_list if pk in rows]
     for d in page.object_list:
