@@ -44,6 +44,8 @@ setup: install ## migrations, translations, places and demo accounts (idempotent
 	$(MANAGE) seed_demo_evaluation
 	$(MANAGE) seed_demo_recognition
 	$(MANAGE) seed_demo_certificates --base-url http://$(HOST):$(PORT)
+	$(MANAGE) seed_demo_catalogue
+	$(MANAGE) seed_demo_promotion
 
 install: $(VENV)/.installed
 

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
 
+from ocop.catalogue.api import router as catalogue_router
 from ocop.criteria.api import router as criteria_router
 from ocop.evaluation.api import router as evaluation_router
 from ocop.lib.apierror import ApiError
@@ -63,3 +64,4 @@ def unexpected_error(request, exc: Exception):  # never a stack trace to API use
 api.add_router("/", places_router)
 api.add_router("/", criteria_router)
 api.add_router("/", evaluation_router)
+api.add_router("/", catalogue_router)

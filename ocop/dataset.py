@@ -88,6 +88,8 @@ from django.utils import timezone, translation
 
 from ocop.accounts.enums import Role
 from ocop.accounts.models import RoleAssignment, User
+from ocop.catalogue import index as catalogue_index
+from ocop.catalogue.models import Entry as CatalogueEntry
 from ocop.certificates import status as cert_status
 from ocop.certificates.actions import MINISTRY_NAME, province_authority
 from ocop.certificates.daily import CLOSING_NOTICE_DAYS
@@ -151,6 +153,7 @@ from ocop.legal.validity import (
 from ocop.lib.codes import ALPHABET
 from ocop.lib.models import Counter
 from ocop.lib.workdays import add_working_days
+from ocop.listings.models import ListingChange, ProducerListing, ProductListing
 from ocop.places.models import Commune, Province
 from ocop.producers.enums import TOURISM_ONLY_TYPES, Gender, LegalType
 from ocop.producers.models import (
@@ -160,6 +163,7 @@ from ocop.producers.models import (
     ProducerMembership,
 )
 from ocop.products.models import BusinessPlan, Product, ProductIdea
+from ocop.promotion.models import Participation
 from ocop.recognition.enums import DecisionKind, DecisionState, LineAction
 from ocop.recognition.models import Decision, DecisionLine, Notice, Package
 
@@ -890,6 +894,8 @@ class Generator:
                 self.create_decisions()
             with self.step("certificates and revocations"):
                 self.create_certificates()
+            with self.step("the public catalogue's index"):
+                self.report.counts["catalogue.Entry"] = catalogue_index.rebuild()
             with self.step("counters and the benchmark's producer account"):
                 self.bump_counters()
                 self.create_producer_account()
@@ -2401,8 +2407,14 @@ def _remove(log) -> dict[str, int]:
     lines = DecisionLine.objects.filter(Q(evaluation__in=evaluations) | Q(decision__in=decisions))
     certificates = Certificate.objects.filter(Q(producer__in=producers) | Q(line__in=lines))
     keys = _counter_keys(producers, dossiers, certificates)
+    # The catalogue's index of them (made again from what is left at the end).
+    gone("catalogue.Entry", _raw_delete(CatalogueEntry.objects.filter(producer__in=producers)))
     # What people may have added on generated data since: through the ORM (few rows).
     for qs in (
+        Participation.objects.filter(producer__in=producers),
+        ListingChange.objects.filter(producer__in=producers),
+        ProductListing.objects.filter(product__producer__in=producers),
+        ProducerListing.objects.filter(producer__in=producers),
         Reminder.objects.filter(certificate__in=certificates),
         Revocation.objects.filter(certificate__in=certificates),
         InspectionItem.objects.filter(certificate__in=certificates),
@@ -2474,6 +2486,7 @@ def _remove(log) -> dict[str, int]:
         gone(label, count)
     marker.delete()
     _rewind(keys)
+    catalogue_index.rebuild()
     log(f"  removed the generated data: {time.perf_counter() - start:.1f} s")
     return {k: v for k, v in deleted.items() if v}
 

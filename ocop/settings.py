@@ -58,6 +58,9 @@ INSTALLED_APPS = [
     "ocop.evaluation",
     "ocop.recognition",
     "ocop.certificates",
+    "ocop.listings",
+    "ocop.promotion",
+    "ocop.catalogue",
 ]
 
 MIDDLEWARE = [
@@ -260,3 +263,24 @@ OCOP_REPORTS_PER_DAY = env_int("OCOP_REPORTS_PER_DAY", 5)
 OCOP_CONTACT_NAME = env_str("OCOP_CONTACT_NAME", "Cơ quan tham mưu quản lý OCOP cấp tỉnh")
 OCOP_CONTACT_PHONE = env_str("OCOP_CONTACT_PHONE", "")
 OCOP_CONTACT_EMAIL = env_str("OCOP_CONTACT_EMAIL", "")
+
+# --- Open data (the law is silent on a licence: a setting, CC BY 4.0 by default) ---------
+OCOP_OPEN_DATA_LICENCE = env_str("OCOP_OPEN_DATA_LICENCE", "CC BY 4.0")
+OCOP_OPEN_DATA_LICENCE_URL = env_str(
+    "OCOP_OPEN_DATA_LICENCE_URL", "https://creativecommons.org/licenses/by/4.0/"
+)
+OCOP_OPEN_DATA_PUBLISHER = env_str("OCOP_OPEN_DATA_PUBLISHER", OCOP_CONTACT_NAME)
+
+# --- Map (/ban-do/): the background tiles are a setting, not a dependency: a province may run
+# its own tile server. A URL template with {z}, {x}, {y} (a leading {s}. picks a subdomain);
+# empty: no background (the markers, the list and "nearest" still work on a blank map).
+# The map page adds the tile server's host to its own Content-Security-Policy's img-src.
+OCOP_MAP_TILES = env_str("OCOP_MAP_TILES", "https://tile.openstreetmap.org/{z}/{x}/{y}.png").strip()
+OCOP_MAP_ATTRIBUTION = env_str("OCOP_MAP_ATTRIBUTION", "© OpenStreetMap")
+if OCOP_MAP_TILES and not (
+    OCOP_MAP_TILES.startswith(("https://", "http://", "/"))
+    and all(part in OCOP_MAP_TILES for part in ("{z}", "{x}", "{y}"))
+):
+    raise ImproperlyConfigured(
+        "OCOP_MAP_TILES must be empty or a URL template with {z}, {x} and {y}."
+    )

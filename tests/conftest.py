@@ -22,6 +22,7 @@ pytest_plugins = [
     "tests.evaluation.fixtures",
     "tests.recognition.fixtures",
     "tests.certificates.fixtures",
+    "tests.catalogue.fixtures",
 ]
 
 
@@ -70,14 +71,28 @@ def _fast_and_quiet(tmp_path_factory):
 
 
 @pytest.fixture(autouse=True)
+def _vietnamese():
+    """Each test starts in the default language: a request in English leaves English active
+    in the thread, and a later test's action messages would follow it."""
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _criteria_memo():
     """Each test reads the criteria sets afresh: a test's rolled-back change to a set must not
     outlive it in the process memo (ocop/criteria/queries.py)."""
+    from ocop.catalogue import classification, search
     from ocop.criteria import queries
     from ocop.lib import memo
 
     queries.forget()
     memo.forget()
+    classification.forget()
+    search.forget()
     yield
     queries.forget()
     memo.forget()

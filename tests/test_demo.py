@@ -21,6 +21,8 @@ def test_the_demo_has_a_finished_round_one_in_discussion_and_a_decision(places, 
         "seed_demo_evaluation",
         "seed_demo_recognition",
         "seed_demo_certificates",
+        "seed_demo_catalogue",
+        "seed_demo_promotion",
     ):
         call_command(command, "--allow-production", verbosity=0)
     finished = Round.objects.get(council__province__code="01", year=2026, number=2)
@@ -61,6 +63,7 @@ def test_the_demo_has_a_finished_round_one_in_discussion_and_a_decision(places, 
     assert Certificate.objects.filter(authority="district").exists()
     assert Revocation.objects.filter(state="open").exists()
     assert ConsumerReport.objects.exists() and Inspection.objects.exists()
+    _the_catalogue_can_be_tried_at_once()
     counts = (
         Evaluation.objects.count(),
         Decision.objects.count(),
@@ -73,6 +76,8 @@ def test_the_demo_has_a_finished_round_one_in_discussion_and_a_decision(places, 
         "seed_demo_dossiers",
         "seed_demo_evaluation",
         "seed_demo_recognition",
+        "seed_demo_catalogue",
+        "seed_demo_promotion",
         "seed_demo_certificates",
     ):
         out = io.StringIO()
@@ -86,3 +91,27 @@ def test_the_demo_has_a_finished_round_one_in_discussion_and_a_decision(places, 
         ConsumerReport.objects.count(),
         Inspection.objects.count(),
     ) == counts
+
+
+def _the_catalogue_can_be_tried_at_once():
+    """At least 40 listed products in at least 3 provinces and all six sectors, names with
+    "đ" and every tone, and the searches the issue names find what they should."""
+    from ocop.catalogue import search
+    from ocop.catalogue.models import Entry
+
+    listed = search.run(search.Query(), page_size=100).entries
+    assert len(listed) >= 40
+    assert len({e.province_id for e in listed}) >= 3
+    assert {e.sector for e in listed} == {"I", "II", "III", "IV", "V", "VI"}
+    text = " ".join(e.name for e in Entry.objects.all()).lower()
+    assert "đ" in text
+    for tone in ("à", "á", "ả", "ã", "ạ"):  # and the level tone, everywhere
+        assert any(tone in ch for ch in __import__("unicodedata").normalize("NFC", text)) or any(
+            ch for ch in text if tone in __import__("unicodedata").normalize("NFD", ch)
+        ), tone
+    assert (
+        search.run(search.Query(q="nuoc mam phu quoc"))
+        .entries[0]
+        .name.startswith("Nước mắm Phú Quốc")
+    )
+    assert "đặc sản" in search.run(search.Query(q="dac san")).entries[0].name.lower()

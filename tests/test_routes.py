@@ -162,6 +162,18 @@ def inspection_(w, p):
     return {"code": w[p]["inspection"].code}
 
 
+def event_(w, p):
+    return {"code": w[p]["event"].code}
+
+
+def participation_(w, p):
+    return {"code": w[p]["participation"].code}
+
+
+def change_(w, p):
+    return {"code": w[p]["change"].code}
+
+
 def commune_user(w, p):
     return {"username": w[p]["commune_officer"].username}
 
@@ -197,7 +209,26 @@ PUBLIC = {
     "certificates:verify_photo",
     "certificates:report",
     "certificates:report_sent",
+    # the public catalogue, its map and open data; the trade events' calendar
+    "catalogue:search",
+    "catalogue:product",
+    "catalogue:producer",
+    "catalogue:map",
+    "catalogue:map_points",
+    "catalogue:open_data",
+    "catalogue:dcat",
+    "catalogue:sitemap",
+    "catalogue:robots",
+    "api-v1:products",
+    "api-v1:products_csv",
+    "api-v1:products_xlsx",
+    "api-v1:product",
+    "promotion:calendar",
+    "promotion:past",
+    "promotion:event",
+    "listings:photo",  # a photo of a published listing
 }
+PRODUCERS = frozenset({"producer", "other_producer"})
 # The office of a certificate's province (and central officers): revocations, inspections,
 # consumers' reports.
 OFFICE_OF = MANAGES_COUNCIL
@@ -338,6 +369,25 @@ ROUTES = {
     "certificates:qr_png": Rule(SEES_PRODUCER, certificate_),
     "certificates:enter": Rule(frozenset({"admin", "central", "province"})),
     "certificates:open_case": Rule(OFFICE_OF, certificate_, "post"),
+    # public listings: the producer proposes, its province's office moderates
+    "listings:mine": Rule(SIGNED_IN),
+    "listings:producer": Rule(ASKED_PRODUCER, producer),
+    "listings:product": Rule(ASKED_PRODUCER, product),
+    "listings:withdraw": Rule(ASKED_PRODUCER, change_, "post"),
+    "listings:queue": Rule(frozenset({"admin", "central", "province"})),
+    "listings:published": Rule(frozenset({"admin", "central", "province"})),
+    "listings:moderation": Rule(frozenset({"admin", "central", "province"})),
+    "listings:change": Rule(OFFICE_OF, change_),
+    "listings:product_listing": Rule(OFFICE_OF, product),
+    "listings:producer_listing": Rule(OFFICE_OF, producer),
+    # trade promotion: the province's office runs its events; any producer may apply
+    "promotion:manage": Rule(frozenset({"admin", "central", "province"})),
+    "promotion:new": Rule(frozenset({"admin", "central", "province"})),
+    "promotion:manage_event": Rule(OFFICE_OF, event_),
+    "promotion:edit": Rule(OFFICE_OF, event_),
+    "promotion:mine": Rule(PRODUCERS),
+    "promotion:apply": Rule(PRODUCERS, event_),
+    "promotion:application": Rule(ASKED_PRODUCER, participation_),
     "certificates:cases": Rule(frozenset({"admin", "central", "province"})),
     "certificates:case": Rule(OFFICE_OF, case_),
     "certificates:reports": Rule(frozenset({"admin", "central", "province"})),
@@ -356,6 +406,18 @@ ROUTES = {
 
 # Form pages that also take a POST, where fewer people may write than may read.
 POSTS = {
+    "listings:producer": Rule(ASKED_PRODUCER, producer, data={"profile": "Mới"}),
+    "listings:product": Rule(ASKED_PRODUCER, product, data={"story": "Mới"}),
+    "listings:moderation": Rule(
+        frozenset({"admin", "central", "province"}), data={"province": "01", "moderation": "0"}
+    ),
+    "listings:change": Rule(OFFICE_OF, change_, data={"action": "approve"}),
+    "listings:product_listing": Rule(OFFICE_OF, product, data={"action": "hide", "h-reason": "x"}),
+    "listings:producer_listing": Rule(
+        OFFICE_OF, producer, data={"action": "hide", "h-reason": "x"}
+    ),
+    "promotion:manage_event": Rule(OFFICE_OF, event_, data={"action": "publish"}),
+    "promotion:application": Rule(ASKED_PRODUCER, participation_, data={"action": "withdraw"}),
     "evaluation:council": Rule(MANAGES_COUNCIL, council, data={"form": "member"}),
     "evaluation:round": Rule(MANAGES_COUNCIL, round_),
     "recognition:round": Rule(MANAGES_COUNCIL, round_, data={"kind": "recognition"}),
@@ -532,6 +594,61 @@ def _package(entry, rnd):
     return {"package": package, "package_file": stored, "free_approval": free}
 
 
+def _listings(world, central):
+    """Per place: the product's and the producer's listings published (with the product's
+    photo), and a producer's change waiting for the office."""
+    from ocop.listings import actions
+
+    for place in PLACES:
+        entry = world[place]
+        account = entry["account"]
+        change = actions.propose_product_change(
+            entry["product"], actor=account, story="S", shop_links=[], photos=[entry["document"]]
+        )
+        actions.approve_change(change, actor=central)
+        fields = {"shop_links": [], "show_phone": False, "show_email": False}
+        change = actions.propose_producer_change(
+            entry["producer"], actor=account, profile="P", **fields
+        )
+        actions.approve_change(change, actor=central)
+        entry["change"] = actions.propose_producer_change(
+            entry["producer"], actor=account, profile="P2", **fields
+        )
+
+
+def _promotion(world, officers):
+    """Per place: a published fair in the place's province, and the place's producer's
+    application to it with its certified product."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from ocop.promotion import actions
+
+    today = timezone.localdate()
+    for place in PLACES:
+        entry = world[place]
+        province = entry["producer"].commune.province
+        officer = officers[province.code]
+        event = actions.create_event(
+            actor=officer,
+            kind="fair",
+            name=f"Hội chợ OCOP {place}",
+            province=province,
+            place="Trung tâm triển lãm",
+            starts_on=today + dt.timedelta(days=10),
+            ends_on=today + dt.timedelta(days=14),
+            organiser="Sở Công Thương",
+        )
+        entry["event"] = actions.publish_event(event, actor=officer)
+        entry["participation"] = actions.apply(
+            entry["event"],
+            actor=entry["account"],
+            producer=entry["producer"],
+            products=[entry["certificate"].product],
+        )
+
+
 def _certificates(world, officers):
     """Per place: the product's certificate (entered from paper, with the product's photo),
     an open revocation case, a consumer's report with a photo, an inspection with a photo."""
@@ -675,6 +792,8 @@ def world(django_db_setup, django_db_blocker):
             people["commune"] = world[HERE]["commune_officer"]
             _councils(world, hanoi, lamdong)
             _certificates(world, {"01": hanoi, "68": lamdong})
+            _promotion(world, {"01": hanoi, "68": lamdong})
+            _listings(world, people["central"])
             # One signed-in client per persona for the whole module (a session each).
             world["clients"] = {p: _client(people.get(p)) for p in PERSONAS}
             yield world
@@ -804,6 +923,11 @@ def test_public_routes_answer_anonymous_visitors(world, name):
         "api-v1:get_set": {"code": "QD26-2026-S21"},
         "certificates:verify": {"code": world[HERE]["certificate"].code},
         "certificates:verify_photo": {"code": world[HERE]["certificate"].code},
+        "catalogue:product": {"code": world[HERE]["product"].code},
+        "catalogue:producer": {"code": world[HERE]["producer"].code},
+        "api-v1:product": {"code": world[HERE]["product"].code},
+        "promotion:event": {"code": world[HERE]["event"].code},
+        "listings:photo": {"code": world[HERE]["document"].code},
     }.get(name)
     response = Client().get(reverse(name, kwargs=kwargs))
     # The API's root lists nothing (404 JSON); POST-only routes answer a GET with 405.

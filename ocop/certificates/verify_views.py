@@ -39,7 +39,9 @@ def _clean(code: str) -> str:
     return code
 
 
-def _context(cert: Certificate) -> dict:
+def status_context(cert: Certificate) -> dict:
+    """What ``certificates/_status_words.html`` needs: the status in the words of this page
+    (the public catalogue shows it the same way)."""
     today = timezone.localdate()
     status = cert.status(today)
     current = cert.current()
@@ -96,7 +98,7 @@ def verify(request, code: str):
                 cached = (404, html)
             else:
                 html = render_to_string(
-                    "certificates/verify.html", {**_context(cert), "language": language}
+                    "certificates/verify.html", {**status_context(cert), "language": language}
                 )
                 cached = (200, html)
         if code:

@@ -431,8 +431,44 @@ def _endpoints(t: dict) -> list[dict]:
         get("province work queue", "/ho-so/", t["province"]),
         get("verification page /v/", f"/v/{t['certificate']}"),
         get("verification, unknown code", "/v/ZZZZ2345ZZ", status=404),
+        get("catalogue, first page", "/san-pham-ocop/"),
+        get("catalogue search (text + 2 filters)", f"/san-pham-ocop/?{t['search']}"),
+        get("catalogue search, one typo", f"/san-pham-ocop/?{t['typo']}"),
+        get("product page", f"/san-pham-ocop/{t['product']}/"),
+        get("products API", "/api/v1/products"),
+        get("products API (text + 2 filters)", f"/api/v1/products?{t['api_search']}"),
     ]
     return endpoints
+
+
+def _catalogue_targets() -> dict:
+    """A search as a visitor makes it: two words of a product name typed without accents,
+    in the province with the most products, at the stars that product has; the same with
+    one letter of the first word swapped; a product page of that province."""
+    from django.db.models import Count
+    from django.utils import timezone
+    from django.utils.http import urlencode
+
+    from ocop.catalogue.models import Entry
+    from ocop.catalogue.terms import words
+
+    today = timezone.localdate()
+    in_force = Entry.objects.filter(cert_state="active", valid_from__lte=today, last_day__gte=today)
+    province = in_force.values("province__code").annotate(n=Count("pk")).order_by("-n").first()
+    if province is None:
+        raise CommandError("The bench database has no certified product in its catalogue.")
+    entry = in_force.filter(province__code=province["province__code"]).order_by("pk").first()
+    typed = words(entry.name)[:2]
+    swapped = typed[0][1] + typed[0][0] + typed[0][2:] if len(typed[0]) > 2 else typed[0]
+    place = {"tinh": entry.province.code, "sao": entry.stars}
+    return {
+        "product": entry.code,
+        "search": urlencode({"q": " ".join(typed), **place}),
+        "typo": urlencode({"q": " ".join([swapped, *typed[1:]]), **place}),
+        "api_search": urlencode(
+            {"q": " ".join(typed), "province": entry.province.code, "stars": entry.stars}
+        ),
+    }
 
 
 def _session(user) -> str:
@@ -521,6 +557,7 @@ def _targets() -> dict:
             ("QR labels", f"/chung-nhan/{certificate.code}/nhan.pdf", holder_cookie),
         ]
     return {
+        **_catalogue_targets(),
         "commune": _session(busiest(Role.COMMUNE_OFFICER, "commune")),
         "province": _session(busiest(Role.PROVINCE_OFFICER, "province")),
         "producer": producer_cookie,
