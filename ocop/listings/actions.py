@@ -164,7 +164,7 @@ def _close(change: ListingChange, state: ChangeState, *, actor, reason: str = ""
 
 def _locked(change: ListingChange) -> ListingChange:
     return (
-        ListingChange.objects.select_for_update()
+        ListingChange.objects.select_for_update(of=("self",))
         .select_related("producer__commune__province", "product")
         .get(pk=change.pk)
     )
