@@ -8,7 +8,7 @@ the files. No sign-in; nothing that is not on the public pages already.
 import csv
 import io
 
-from django.http import HttpResponse, StreamingHttpResponse
+from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Router
@@ -16,7 +16,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
-from ocop.catalogue import feed, search
+from ocop.catalogue import feed, pages, search
 from ocop.catalogue.models import Entry
 from ocop.lib.apierror import ApiError
 from ocop.lib.text import download_name
@@ -52,7 +52,14 @@ def products(request):
     forgiven), `province` and `commune` (codes), `classification` (sector, group or product
     set code: `I`, `I.1`, `I.1.a`), `stars` (3–5), `producer_type`, `include_ended`
     (`1`: also expired and revoked), `sort` (`relevance`, `stars`, `newest`), `page`,
-    `page_size` (≤ 100). Each filter has its counts in `facets`."""
+    `page_size` (≤ 100). Each filter has its counts in `facets`. The same question is
+    answered from the shared cache for a minute, or until the catalogue changes."""
+    return pages.kept(
+        request, "api:" + request.GET.urlencode(), lambda: _products(request), anyone=True
+    )
+
+
+def _products(request):
     query = _query(request)
     size = _page_size(request)
     result = search.run(query, page_size=size)
@@ -60,7 +67,7 @@ def products(request):
     ids = [e.pk for e in result.entries]
     by_id = {e.pk: e for e in feed.prepare(Entry.objects.filter(pk__in=ids))}
     out_of_range = query.page > result.pages
-    return {
+    body = {
         "count": result.total,
         "page": query.page if out_of_range else result.page,
         "pages": result.pages,
@@ -73,6 +80,9 @@ def products(request):
             for facet in result.facets
         },
     }
+    response = JsonResponse(body, json_dumps_params={"ensure_ascii": False})
+    response["Cache-Control"] = f"public, max-age={pages.PAGE_SECONDS}"
+    return response
 
 
 def _cell(value):

@@ -1,6 +1,7 @@
 """Pieces the catalogue's pages share: the URL of a query, the status of an entry in the
 verification page's words, JSON-LD, and whole pages kept for anonymous visitors."""
 
+import hashlib
 import json
 from dataclasses import fields, replace
 from urllib.parse import urlencode
@@ -45,25 +46,35 @@ def json_ld(data: dict):
     return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308
 
 
-def kept(request, key: str, render):
-    """``render()`` once a minute per language for anonymous visitors (in the shared cache,
-    keyed by the index's version, so a change shows at once); anyone else gets it fresh."""
-    if request.user.is_authenticated or len(messages.get_messages(request)):
+KEPT_HEADERS = ("X-Robots-Tag", "Cache-Control")
+
+
+def kept(request, key: str, render, *, anyone: bool = False):
+    """``render()`` once a minute per language for anonymous visitors (``anyone``: for every
+    visitor, a response that depends on nobody, like the API's), in the shared cache, keyed
+    by the index's version, so a change shows at once; anyone else gets it fresh."""
+    if not anyone and (request.user.is_authenticated or len(messages.get_messages(request))):
         return render()
-    full_key = f"ocop:catalogue:page:{key}:{get_language()}:{index.version()}"
+    digest = hashlib.sha256(key.encode()).hexdigest()
+    full_key = f"ocop:catalogue:page:{digest}:{get_language()}:{index.version()}"
     found = cache.get(full_key)
     if found is not None:
-        status, content_type, content = found
-        return HttpResponse(content, status=status, content_type=content_type)
+        status, content_type, content, headers = found
+        response = HttpResponse(content, status=status, content_type=content_type)
+        for name, value in headers:
+            response[name] = value
+        return response
     response = render()
     if (
         response.status_code == 200
         and not response.cookies
+        and not response.streaming
         and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
     ):
+        headers = [(h, response[h]) for h in KEPT_HEADERS if response.has_header(h)]
         cache.set(
             full_key,
-            (response.status_code, response["Content-Type"], response.content),
+            (response.status_code, response["Content-Type"], response.content, headers),
             PAGE_SECONDS,
         )
     return response

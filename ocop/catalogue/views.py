@@ -65,6 +65,11 @@ def _status(entry: Entry, today) -> tuple[str, str]:
 
 @require_safe
 def search_page(request):
+    key = "search:" + request.GET.urlencode()
+    return pages.kept(request, key, lambda: _search_page(request))
+
+
+def _search_page(request):
     query, problems = search.parse(request.GET, search.PAGE_NAMES)
     result = search.run(query, problems)
     _facet_urls(result)

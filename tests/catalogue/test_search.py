@@ -188,3 +188,12 @@ def test_the_index_follows_a_renamed_product(shelf):
     product.save()
     assert "Trà cổ thụ Bidoup" in names(search.Query(q="bidoup"))
     assert names(search.Query(q="shan tuyet")) == []
+
+
+def test_kept_search_pages_and_api_answers_follow_a_revocation(client, shelf, revoke):
+    page = reverse("catalogue:search") + "?q=hoa+nhan"
+    assert "Mật ong hoa nhãn" in client.get(page).content.decode()
+    assert client.get("/api/v1/products", {"q": "hoa nhan"}).json()["count"] == 1
+    revoke(shelf.certificates["ong"], number="78/QĐ")
+    assert "Mật ong hoa nhãn" not in client.get(page).content.decode()
+    assert client.get("/api/v1/products", {"q": "hoa nhan"}).json()["count"] == 0
