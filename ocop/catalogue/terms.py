@@ -105,6 +105,17 @@ def plan(typed: Iterable[str], known: Container[str], *, loose: bool = False) ->
     return Plan(tuple(terms), tuple(dropped), corrected)
 
 
+def matches(p: Plan, text: str) -> bool:
+    """Whether the full-text index would match ``text`` (one column) for the plan: every
+    term has one of its words, or a word starting with its prefix, among the text's words."""
+    found = set(index_words(text))
+    return all(
+        any(w in found for w in term.exact)
+        or (bool(term.prefix) and any(w.startswith(term.prefix) for w in found))
+        for term in p.terms
+    )
+
+
 def fts5(p: Plan, column: str = "") -> str:
     """The plan in SQLite FTS5's query syntax, restricted to ``column`` when given."""
     parts = []

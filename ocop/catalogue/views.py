@@ -105,7 +105,7 @@ def _search_page(request):
 def _entry(code: str) -> Entry:
     entry = (
         Entry.objects.select_related("province", "commune")
-        .filter(code=str(code)[:12].upper())
+        .filter(code=code)
         .first()
     )
     if entry is None:
@@ -115,8 +115,9 @@ def _entry(code: str) -> Entry:
 
 @require_safe
 def product(request, code: str):
-    entry = _entry(code)
-    return pages.kept(request, f"product:{entry.code}", lambda: _product_page(request, entry))
+    """Kept for anonymous visitors by the code asked (an unknown one is a 404, not kept)."""
+    code = str(code)[:12].upper()
+    return pages.kept(request, f"product:{code}", lambda: _product_page(request, _entry(code)))
 
 
 def _product_page(request, entry: Entry):

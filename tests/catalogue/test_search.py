@@ -197,3 +197,13 @@ def test_kept_search_pages_and_api_answers_follow_a_revocation(client, shelf, re
     revoke(shelf.certificates["ong"], number="78/QĐ")
     assert "Mật ong hoa nhãn" not in client.get(page).content.decode()
     assert client.get("/api/v1/products", {"q": "hoa nhan"}).json()["count"] == 0
+
+
+@pytest.mark.parametrize("q", ["nuoc mam", "dac san", "mam", "ong phu", "nuco mam phu quo"])
+def test_relevance_sorted_in_python_agrees_with_the_index(shelf, monkeypatch, q):
+    """Few matches are ordered from the names in Python; many by the full-text index: the
+    same order either way (producer-name and body matches included)."""
+    query = search.Query(q=q, everything=True)
+    in_python = names(query)
+    monkeypatch.setattr(search, "SORT_IN_PYTHON", 0)
+    assert names(query) == in_python and in_python

@@ -457,7 +457,8 @@ def _catalogue_targets() -> dict:
     province = in_force.values("province__code").annotate(n=Count("pk")).order_by("-n").first()
     if province is None:
         raise CommandError("The bench database has no certified product in its catalogue.")
-    entry = in_force.filter(province__code=province["province__code"]).order_by("pk").first()
+    # The newest generated product (the demo's come first by id), as typed by a visitor.
+    entry = in_force.filter(province__code=province["province__code"]).order_by("-id").first()
     typed = words(entry.name)[:2]
     swapped = typed[0][1] + typed[0][0] + typed[0][2:] if len(typed[0]) > 2 else typed[0]
     place = {"tinh": entry.province.code, "sao": entry.stars}
