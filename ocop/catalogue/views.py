@@ -103,11 +103,7 @@ def _search_page(request):
 
 
 def _entry(code: str) -> Entry:
-    entry = (
-        Entry.objects.select_related("province", "commune")
-        .filter(code=code)
-        .first()
-    )
+    entry = Entry.objects.select_related("province", "commune").filter(code=code).first()
     if entry is None:
         raise Http404
     return entry
