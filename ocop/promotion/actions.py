@@ -177,7 +177,8 @@ def publish_event(event: Event, *, actor) -> Event:
     event = _locked(event, actor)
     event.state = _event_step(event, "publish")
     event.updated_by = actor
-    event.save(update_fields=["state", "updated_by", "updated_at"])
+    event.published_at = event.published_at or timezone.now()
+    event.save(update_fields=["state", "published_at", "updated_by", "updated_at"])
     record(
         "event.published",
         actor=actor,

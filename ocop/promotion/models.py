@@ -82,6 +82,8 @@ class Event(models.Model):
     state = models.CharField(
         _("trạng thái"), max_length=10, choices=EventState.choices, default=EventState.DRAFT
     )
+    # Set when first published: a cancelled event keeps a public page only if it had one.
+    published_at = models.DateTimeField(_("ngày công bố"), null=True, blank=True)
     cancel_reason = models.TextField(_("lý do hủy"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(

@@ -122,9 +122,13 @@ def public_events(*, today: dt.date, province=None, kind: str = "", past: bool =
 
 
 def public_event(code: str) -> Event:
-    """A published or cancelled event (a draft does not exist for visitors)."""
+    """A published event, or a cancelled one that had been published (a draft, even a
+    cancelled draft, does not exist for visitors)."""
     return get_object_or_404(
-        Event.objects.select_related("province"), code=code, state__in=PUBLIC_STATES
+        Event.objects.select_related("province").filter(
+            Q(state=EventState.PUBLISHED) | Q(state__in=PUBLIC_STATES, published_at__isnull=False)
+        ),
+        code=code,
     )
 
 

@@ -391,3 +391,11 @@ def test_menu_items(client, client_for, province_officer, producer_user):
     assert reverse("promotion:manage") in page
     page = client_for(producer_user).get(reverse("promotion:calendar")).content.decode()
     assert reverse("promotion:mine") in page and reverse("promotion:manage") not in page
+
+
+def test_a_cancelled_draft_never_becomes_public(client, make_event, province_officer):
+    """Cancelling a draft must not publish its description and the internal reason."""
+    draft = make_event(state="draft", description="Kế hoạch nội bộ")
+    actions.cancel_event(draft, actor=province_officer, reason="Lý do nội bộ")
+    response = client.get(reverse("promotion:event", args=[draft.code]))
+    assert response.status_code == 404
