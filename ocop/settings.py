@@ -70,6 +70,7 @@ MIDDLEWARE = [
     "ocop.lib.middleware.PrivateResponsesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "ocop.lib.locale.VietnameseFirstLocaleMiddleware",
+    "ocop.lib.middleware.NoNulMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -37,7 +37,7 @@ def _query(request) -> search.Query:
 
 def _page_size(request) -> int:
     raw = request.GET.get("page_size", "") or "20"
-    if not raw.isdigit() or not 1 <= int(raw) <= MAX_PAGE_SIZE:
+    if not search.is_number(raw) or not 1 <= int(raw) <= MAX_PAGE_SIZE:
         raise ApiError(
             400,
             _("page_size phải từ 1 đến %(max)s.") % {"max": MAX_PAGE_SIZE},

@@ -43,6 +43,9 @@ def put(rows: Iterable[Row]) -> None:
         return
     with connection.cursor() as cursor:
         if _postgres():
+            # The words as Python splits them (``terms.index_words``): PostgreSQL's parser
+            # would keep "1.5" or "www.abc.vn" whole, and a search for "abc" would miss.
+            rows = [(pk, *(" ".join(terms.index_words(t)) for t in texts)) for pk, *texts in rows]
             cursor.executemany(
                 f"INSERT INTO {TABLE} (product_id, doc) VALUES (%s, "
                 "setweight(to_tsvector('simple', %s), 'A') || "

@@ -33,6 +33,7 @@ from ocop.products.models import Product
 BATCH = 2000
 BODY_CHARS = 400  # of the folded description and story: enough to find, small to keep
 VERSION_KEY = "ocop:catalogue:version"
+STALE_DAYS = 60  # the daily job looks this far back, so missed days are caught up
 
 
 def version() -> int:
@@ -46,21 +47,34 @@ def version() -> int:
 
 
 def _bump() -> None:
-    cache.set(VERSION_KEY, time.time_ns(), None)
+    """A new version now, and again once the transaction commits: a page rendered in
+    between, from what was not yet committed or from the old rows, is never reused."""
+
+    def bump() -> None:
+        cache.set(VERSION_KEY, time.time_ns(), None)
+
+    bump()
+    transaction.on_commit(bump)
 
 
 CERT_FIELDS = ("pk", "code", "product_id", "stars", "state", "valid_from", "expires_on")
-CERT_FIELDS += ("decision_date", "photo")
+CERT_FIELDS += ("decision_date", "photo", "product_name", "producer_name")
 
 
 def _certificates(product_ids: list[int] | None) -> dict[int, dict]:
     """The certificate that speaks for each product (see the module's docstring)."""
     today = timezone.localdate()
-    found = Certificate.objects.exclude(state=State.SUPERSEDED).filter(valid_from__lte=today)
+    # A certificate superseded by one not yet in force (a renewal decided for a later day)
+    # still speaks for the product until then.
+    found = Certificate.objects.filter(valid_from__lte=today).exclude(
+        state=State.SUPERSEDED, superseded_by__valid_from__lte=today
+    )
     if product_ids is not None:
         found = found.filter(product_id__in=product_ids)
     latest: dict[int, dict] = {}
     for cert in found.order_by("product_id", "valid_from", "pk").values(*CERT_FIELDS):
+        if cert["state"] == State.SUPERSEDED:
+            cert["state"] = State.ACTIVE
         latest[cert["product_id"]] = cert
     return latest
 
@@ -68,14 +82,10 @@ def _certificates(product_ids: list[int] | None) -> dict[int, dict]:
 PRODUCT_FIELDS = (
     "pk",
     "code",
-    "name",
-    "description",
-    "story",
     "product_set__code",
     "product_set__name",
     "product_set__group__code",
     "producer_id",
-    "producer__name",
     "producer__legal_type",
     "producer__latitude",
     "producer__longitude",
@@ -97,7 +107,7 @@ def _entries(certs: dict[int, dict]) -> Iterator[tuple[dict, fulltext.Row, list[
             continue
         cert = certs[p["pk"]]
         listing = shown.get(p["pk"])
-        story = (listing.story if listing and listing.story else p["story"]) or ""
+        story = listing.story if listing else ""  # only what the province let through
         photo = _first_photo(listing)
         if not photo and cert["photo"]:
             photo = reverse("certificates:verify_photo", args=[cert["code"]])
@@ -112,8 +122,10 @@ def _entries(certs: dict[int, dict]) -> Iterator[tuple[dict, fulltext.Row, list[
             "province_id": p["producer__commune__province_id"],
             "commune_id": p["producer__commune_id"],
             "code": p["code"],
-            "name": p["name"],
-            "producer_name": p["producer__name"],
+            # As printed on the certificate: a producer's later renaming is not the
+            # province's word (a listing is, once approved).
+            "name": cert["product_name"],
+            "producer_name": cert["producer_name"],
             "legal_type": p["producer__legal_type"],
             "sector": group.split(".")[0],
             "group": group,
@@ -134,12 +146,11 @@ def _entries(certs: dict[int, dict]) -> Iterator[tuple[dict, fulltext.Row, list[
                     p["product_set__name"],
                     p["producer__commune__name"],
                     p["producer__commune__province__name"],
-                    p["description"][:BODY_CHARS],
                     story[:BODY_CHARS],
                 ]
             )
         )
-        name, producer_name = fold(p["name"]), fold(p["producer__name"])
+        name, producer_name = fold(cert["product_name"]), fold(cert["producer_name"])
         words = terms.index_words(f"{name} {producer_name} {body}")
         yield entry, (p["pk"], name, producer_name, body), words
 
@@ -231,7 +242,7 @@ def stale(today) -> list[int]:
     """Products whose certificate began on ``today`` or earlier and is not yet the one in
     the index (a decision dated ahead comes into force): the daily job reindexes them."""
     started = Certificate.objects.exclude(state=State.SUPERSEDED).filter(
-        valid_from__lte=today, valid_from__gte=today - dt.timedelta(days=7)
+        valid_from__lte=today, valid_from__gte=today - dt.timedelta(days=STALE_DAYS)
     )
     indexed = dict(
         Entry.objects.filter(product__in=started.values("product_id")).values_list(

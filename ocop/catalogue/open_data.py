@@ -6,6 +6,7 @@ from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -135,11 +136,10 @@ def sitemap(request):
     ]
     for item in urls:
         if isinstance(item, tuple):
-            lines.append(
-                f"<url><loc>{item[0]}</loc><lastmod>{item[1].date().isoformat()}</lastmod></url>"
-            )
+            loc, day = escape(item[0]), item[1].date().isoformat()
+            lines.append(f"<url><loc>{loc}</loc><lastmod>{day}</lastmod></url>")
         else:
-            lines.append(f"<url><loc>{item}</loc></url>")
+            lines.append(f"<url><loc>{escape(item)}</loc></url>")
     lines.append("</urlset>")
     response = HttpResponse("\n".join(lines), content_type="application/xml; charset=utf-8")
     response["Cache-Control"] = "public, max-age=3600"

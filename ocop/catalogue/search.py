@@ -75,6 +75,11 @@ API_NAMES = {
 }
 
 
+def is_number(text: str) -> bool:
+    """ASCII digits only: ``"²".isdigit()`` is true, and ``int("²")`` raises."""
+    return text.isascii() and text.isdecimal()
+
+
 def parse(data, names: dict[str, str]) -> tuple[Query, list[str]]:
     """A query from request parameters; what could not be read is said in ``problems`` (the
     query then keeps a value that matches nothing, so the result is empty, not wrong)."""
@@ -91,7 +96,7 @@ def parse(data, names: dict[str, str]) -> tuple[Query, list[str]]:
     stars_text = text("stars", 3)
     stars = 0
     if stars_text:
-        stars = int(stars_text) if stars_text.isdigit() else -1
+        stars = int(stars_text) if is_number(stars_text) else -1
         if stars not in STARS:
             problems.append(_("Số sao chỉ có thể là 3, 4 hoặc 5."))
             stars = -1
@@ -104,7 +109,7 @@ def parse(data, names: dict[str, str]) -> tuple[Query, list[str]]:
     page_text = text("page", 12)
     page = 1
     if page_text:
-        if page_text.isdigit() and 1 <= int(page_text) <= MAX_PAGE:
+        if is_number(page_text) and 1 <= int(page_text) <= MAX_PAGE:
             page = int(page_text)
         else:
             problems.append(
@@ -487,13 +492,14 @@ def _matching(query: Query, f: Filters, today: dt.date):
     plan = terms.plan(typed, known)
     entries = scope.filter(id__in=fulltext.ids(plan))
     combos = _combos_kept(query, plan, f, entries, today)
-    tree = _Tree(classification())
-    if not any(_passes(c, f, "", tree) for c in combos):
+    # Corrected only when the text as typed finds nothing at all, whatever the filters: the
+    # counts beside the filters then say what choosing them gives.
+    if not combos:
         wider = terms.plan(typed, known, loose=True)
         if wider != plan:
             wider_entries = scope.filter(id__in=fulltext.ids(wider))
             wider_combos = _combos_kept(query, wider, f, wider_entries, today)
-            if any(_passes(c, f, "", tree) for c in wider_combos):
+            if wider_combos:
                 return wider_entries, wider_combos, wider, True
     return entries, combos, plan, False
 

@@ -65,7 +65,7 @@ def _status(entry: Entry, today) -> tuple[str, str]:
 
 @require_safe
 def search_page(request):
-    key = "search:" + request.GET.urlencode()
+    key = "search:" + request.get_full_path()
     return pages.kept(request, key, lambda: _search_page(request))
 
 
@@ -113,7 +113,9 @@ def _entry(code: str) -> Entry:
 def product(request, code: str):
     """Kept for anonymous visitors by the code asked (an unknown one is a 404, not kept)."""
     code = str(code)[:12].upper()
-    return pages.kept(request, f"product:{code}", lambda: _product_page(request, _entry(code)))
+    # Keyed by the whole path asked: the page's language links carry it.
+    key = f"product:{request.get_full_path()}"
+    return pages.kept(request, key, lambda: _product_page(request, _entry(code)))
 
 
 def _product_page(request, entry: Entry):
@@ -124,11 +126,13 @@ def _product_page(request, entry: Entry):
     product, producer = cert.product, cert.producer
     listing = listings.product_listings([product.pk]).get(product.pk)
     producer_listing = listings.producer_listing(producer)
-    story = (listing.story if listing and listing.story else product.story) or ""
+    # Only what the province let through (``listings``) and what the certificate prints:
+    # the product's own fields change without anyone's review.
+    story = listing.story if listing else ""
     photos = [listings.photo_url(doc) for doc in listing.photos.all()] if listing else []
     if not photos and entry.photo:
         photos = [entry.photo]
-    shop = _shop_links(listing, producer_listing, producer)
+    shop = _shop_links(listing, producer_listing)
     related = list(
         _in_force(today)
         .filter(product_set=entry.product_set)
@@ -140,7 +144,14 @@ def _product_page(request, entry: Entry):
     related.sort(key=lambda e: (e.province_id != entry.province_id, -e.stars))
     tree = classification()
     status = status_context(cert)
-    description = Truncator(" ".join((story or product.description or "").split())).chars(160)
+    description = Truncator(" ".join(story.split())).chars(160) or _(
+        "%(name)s, sản phẩm OCOP %(n)s sao của %(producer)s, %(place)s."
+    ) % {
+        "name": entry.name,
+        "n": entry.stars,
+        "producer": entry.producer_name,
+        "place": entry.province.name,
+    }
     url = pages.absolute(reverse("catalogue:product", args=[entry.code]))
     context = {
         **status,
@@ -170,17 +181,15 @@ def _in_force(today):
     return Entry.objects.filter(cert_state="active", valid_from__lte=today, last_day__gte=today)
 
 
-def _shop_links(listing, producer_listing, producer) -> list[tuple[str, str]]:
-    """Where to buy: the product's links, the producer's, its website; each checked again
-    (``listings.links``), so nothing but a well-formed http(s) link reaches the page."""
+def _shop_links(listing, producer_listing) -> list[tuple[str, str]]:
+    """Where to buy: the product's links, then the producer's (both approved); each checked
+    again (``listings.links``), so nothing but a well-formed http(s) link reaches the page."""
     stored = [
         link
         for source in (listing, producer_listing)
         for link in (getattr(source, "shop_links", None) or [])
         if isinstance(link, dict)
     ]
-    if producer.website:
-        stored.append({"url": producer.website})
     found: list[tuple[str, str]] = []
     for item in stored:
         try:
@@ -211,7 +220,7 @@ def _product_ld(entry, cert, product, story, photos, url, tree) -> dict:
         "url": url,
         "sku": entry.code,
         "category": tree.name(entry.product_set),
-        "description": Truncator(story or product.description or entry.name).chars(500),
+        "description": Truncator(story or entry.name).chars(500),
         "brand": {"@type": "Organization", "name": entry.producer_name},
         "manufacturer": {
             "@type": "Organization",
@@ -246,7 +255,7 @@ def producer(request, code: str):
     producer_listing = listings.producer_listing(producer)  # None when hidden
     return pages.kept(
         request,
-        f"producer:{producer.code}",
+        f"producer:{request.get_full_path()}",
         lambda: _producer_page(request, producer, producer_listing, entries),
     )
 
@@ -256,7 +265,7 @@ def _producer_page(request, producer, producer_listing, entries):
     cards = [(e, *_status(e, today)) for e in entries]
     in_force = [c for c in cards if c[1] in IN_FORCE]
     ended = [c for c in cards if c[1] not in IN_FORCE]
-    profile = (producer_listing.profile if producer_listing else "") or producer.profile
+    profile = producer_listing.profile if producer_listing else ""
     url = pages.absolute(reverse("catalogue:producer", args=[producer.code]))
     entry = entries[0]
     context = {
@@ -265,7 +274,7 @@ def _producer_page(request, producer, producer_listing, entries):
         "profile": profile,
         "in_force": in_force,
         "ended": ended,
-        "shop": _shop_links(None, producer_listing, producer),
+        "shop": _shop_links(None, producer_listing),
         "contact": _contact(producer, producer_listing),
         "producer_type": LegalType(producer.legal_type).label
         if producer.legal_type in LegalType.values

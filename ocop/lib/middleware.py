@@ -72,3 +72,22 @@ class OwnErrorPagesMiddleware:
     def _not_found(self, request):
         handler = get_resolver(getattr(request, "urlconf", None)).resolve_error_handler(404)
         return handler(request, Http404())
+
+
+class NoNulMiddleware:
+    """A NUL character in the path or the query string gets a plain 400 with a message. No
+    page needs one, and PostgreSQL refuses it in any text it is given (a lookup by such a
+    code would be a 500 there and a 404 on SQLite)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path or "%00" in request.META.get("QUERY_STRING", ""):
+            from django.http import HttpResponseBadRequest
+            from django.utils.translation import gettext as _
+
+            return HttpResponseBadRequest(
+                _("Địa chỉ có ký tự không hợp lệ."), content_type="text/plain; charset=utf-8"
+            )
+        return self.get_response(request)

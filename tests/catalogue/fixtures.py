@@ -97,19 +97,12 @@ def shelf(places, criteria, central_officer, province_officer, revoke):
         )
 
     products = {
-        "mam4": product("angiang", "Nước mắm Phú Quốc", "I.4.a", description="Cá cơm ủ chượp."),
+        "mam4": product("angiang", "Nước mắm Phú Quốc", "I.4.a"),
         "mam3": product("angiang", "Nước mắm nhĩ cá cơm", "I.4.a"),
-        "ruoc": product(
-            "angiang", "Mắm ruốc Hàm Ninh", "I.4.b", description="Ruốc biển, vị nước mắm."
-        ),
+        "ruoc": product("angiang", "Mắm ruốc Hàm Ninh", "I.4.b"),
         "cha": product("quangninh", "Đặc sản chả mực Hạ Long", "I.3.d"),
         "tra": product("lamdong", "Trà shan tuyết cổ thụ", "I.5.a"),
-        "ong": product(
-            "hanoi",
-            "Mật ong hoa nhãn",
-            "I.2.b",
-            story="Đặc sản của vùng nhãn Phú Xuyên, lấy mật một lần mỗi vụ.",
-        ),
+        "ong": product("hanoi", "Mật ong hoa nhãn", "I.2.b"),
         "expired": product("angiang", "Nước mắm cốt đã hết hạn", "I.4.a"),
         "revoked": product("hanoi", "Mật ong rừng bị thu hồi", "I.2.b"),
         "renewed": product("lamdong", "Trà xanh Đơn Dương", "I.5.a"),
@@ -127,5 +120,16 @@ def shelf(places, criteria, central_officer, province_officer, revoke):
         "renewed_old": enter(products["renewed"], stars=3, days_ago=400),
         "renewed": enter(products["renewed"], stars=4, days_ago=5),
     }
+    # Public stories are the producer's approved listings (``listings``), not product fields.
+    from ocop.catalogue import index
+    from ocop.listings.models import ProductListing
+
+    stories = {
+        "ruoc": "Ruốc biển, vị nước mắm.",
+        "ong": "Đặc sản của vùng nhãn Phú Xuyên, lấy mật một lần mỗi vụ.",
+    }
+    for key, story in stories.items():
+        ProductListing.objects.create(product=products[key], story=story)
+    index.reindex([products[key].pk for key in stories])
     revoke(certificates["revoked"])
     return Shelf(products, certificates, producers)

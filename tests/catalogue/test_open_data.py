@@ -113,10 +113,15 @@ def test_nothing_private_in_the_feed(client, shelf, recognised):
     assert not {"phone", "email", "members", "sheets", "answers"} & set(feed.KEYS)
 
 
-def test_formulas_are_never_written_to_spreadsheets(client, shelf):
-    product = shelf.products["mam3"]
-    product.name = '=HYPERLINK("http://x")'
-    product.save()
+def test_formulas_are_never_written_to_spreadsheets(client, shelf, enter_certificate):
+    from ocop.products.models import Product
+
+    risky = Product.objects.create(
+        producer=shelf.producers["hanoi"],
+        product_set=shelf.products["ong"].product_set,
+        name='=HYPERLINK("http://x")',
+    )
+    enter_certificate(risky)
     raw = b"".join(client.get("/api/v1/products.csv").streaming_content).decode("utf-8-sig")
     assert "'=HYPERLINK" in raw
 
@@ -135,3 +140,9 @@ def test_data_dictionary_licence_and_dcat(client, shelf):
     assert formats == {"CSV", "XLSX", "JSON"}
     assert dataset["dct:license"]["@id"].startswith("https://creativecommons.org/")
     assert dataset["dct:modified"]
+
+
+def test_api_refuses_digits_that_are_not_ascii(client, shelf):
+    for params in ({"stars": "²"}, {"page": "²"}, {"page_size": "²"}):
+        assert client.get("/api/v1/products", params).status_code == 400
+    assert client.get("/api/v1/products.csv", {"stars": "²"}).status_code == 400

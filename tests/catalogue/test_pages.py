@@ -118,10 +118,10 @@ def test_producer_without_certified_products_is_not_found(client, shelf, produce
 
 def test_pages_are_kept_for_anonymous_visitors_and_follow_changes(client, shelf):
     product = shelf.products["cha"]
-    assert "Đặc sản chả mực" in product_page(client, product).content.decode()
-    product.name = "Chả mực giã tay Hạ Long"
-    product.save()  # reindexed: the kept page is dropped
-    assert "Chả mực giã tay Hạ Long" in product_page(client, product).content.decode()
+    assert "giã tay" not in product_page(client, product).content.decode()
+    ProductListing.objects.create(product=product, story="Chả mực giã tay bằng cối đá.")
+    index.reindex([product.pk])  # what an approval does: the kept page is dropped
+    assert "giã tay" in product_page(client, product).content.decode()
 
 
 def test_sitemap_and_robots(client, shelf):
@@ -140,3 +140,42 @@ def test_english_product_page(client, shelf):
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     html = product_page(client, shelf.products["mam4"]).content.decode()
     assert '<html lang="en">' in html
+
+
+def test_only_approved_or_certified_text_is_public(client, shelf):
+    """A producer edits its product's own fields without review: the catalogue shows the
+    name the certificate prints and the story of the approved listing, never those fields."""
+    product = shelf.products["mam4"]
+    product.name = "Nước mắm SIÊU RẺ click-here"
+    product.description = "Quảng cáo chưa duyệt"
+    product.story = "Câu chuyện chưa duyệt"
+    product.ingredients = "Thành phần chưa duyệt"
+    product.save()
+    producer = shelf.producers["angiang"]
+    producer.website = "https://spam.example"
+    producer.save()
+    html = product_page(client, product).content.decode()
+    assert "<h1>Nước mắm Phú Quốc</h1>" in html
+    for unreviewed in ("SIÊU RẺ", "chưa duyệt", "spam.example"):
+        assert unreviewed not in html
+    assert names_found(client, "sieu re") == []
+
+
+def names_found(client, q: str) -> list[str]:
+    return [r["name"] for r in client.get("/api/v1/products", {"q": q}).json()["results"]]
+
+
+def test_nul_in_an_address_is_a_clear_400_on_every_engine(client, shelf):
+    """Found by review: PostgreSQL refuses NUL in any text (a 500 there, a 404 on SQLite)."""
+    for url in ("/san-pham-ocop/%00/", "/san-pham-ocop/?xa=%00", "/api/v1/products/%00"):
+        response = client.get(url)
+        assert response.status_code == 400, url
+        assert "ký tự không hợp lệ" in response.content.decode()
+
+
+def test_a_kept_page_does_not_carry_another_visitors_query(client, shelf):
+    """Found by review: the kept page's language links held the first visitor's URL."""
+    product = shelf.products["mam4"]
+    url = reverse("catalogue:product", args=[product.code])
+    client.get(url + "?utm=spam")
+    assert "utm" not in client.get(url).content.decode()

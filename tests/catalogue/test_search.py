@@ -182,12 +182,18 @@ def test_the_index_follows_a_revocation_at_once(shelf, revoke):
     )
 
 
-def test_the_index_follows_a_renamed_product(shelf):
+def test_the_index_follows_an_approved_story_not_the_products_own_fields(shelf):
+    from ocop.catalogue import index
+    from ocop.listings.models import ProductListing
+
     product = shelf.products["tra"]
-    product.name = "Trà cổ thụ Bidoup"
+    product.name = "Trà cổ thụ Bidoup"  # the producer's own edit: no one reviewed it
     product.save()
-    assert "Trà cổ thụ Bidoup" in names(search.Query(q="bidoup"))
-    assert names(search.Query(q="shan tuyet")) == []
+    assert names(search.Query(q="bidoup")) == []
+    assert names(search.Query(q="shan tuyet")) == ["Trà shan tuyết cổ thụ"]
+    ProductListing.objects.create(product=product, story="Hái trên núi Bidoup.")
+    index.reindex([product.pk])
+    assert names(search.Query(q="bidoup")) == ["Trà shan tuyết cổ thụ"]
 
 
 def test_kept_search_pages_and_api_answers_follow_a_revocation(client, shelf, revoke):
@@ -207,3 +213,60 @@ def test_relevance_sorted_in_python_agrees_with_the_index(shelf, monkeypatch, q)
     in_python = names(query)
     monkeypatch.setattr(search, "SORT_IN_PYTHON", 0)
     assert names(query) == in_python and in_python
+
+
+@pytest.mark.parametrize("q", ["nuoc mam", "hoa nhan", "mat ong", "tra", "dac san", "mam"])
+def test_each_count_is_what_choosing_it_gives(shelf, q):
+    """Found by review: once a typo-corrected query was chosen under one filter, the counts
+    beside the other values were the corrected query's, and choosing one gave another."""
+    for start in ("", "01", "91", "22", "68"):
+        result = find(q=q, tinh=start)
+        for option in next(f for f in result.facets if f.key == "province").options:
+            assert find(q=q, tinh=option.value).total == option.count, (start, option)
+        for option in next(f for f in result.facets if f.key == "stars").options:
+            assert find(q=q, tinh=start, sao=option.value).total == option.count
+
+
+@pytest.mark.parametrize("params", [{"sao": "²"}, {"trang": "²"}, {"trang": "٣"}])
+def test_digits_that_are_not_ascii_are_refused_not_a_500(client, shelf, params):
+    """Found by review: "²".isdigit() is true and int("²") raises."""
+    response = client.get(reverse("catalogue:search"), params)
+    assert response.status_code == 200
+    assert find(**params).problems
+
+
+def test_a_renewal_dated_ahead_keeps_the_product_listed_until_its_first_day(shelf):
+    """Found by review: issuing a renewal supersedes the old certificate at once; when the
+    new one starts later, the product must not vanish in between."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from ocop.catalogue import index
+    from ocop.catalogue.models import Entry
+    from ocop.certificates.models import Certificate
+
+    old = shelf.certificates["cha"]
+    new = Certificate.objects.get(pk=old.pk)
+    new.pk, new.code, new.number = None, "RENEWAL123", "999/GCN"
+    new.valid_from = timezone.localdate() + dt.timedelta(days=10)
+    new.expires_on = new.valid_from + dt.timedelta(days=1000)
+    new.line = None
+    new.save()
+    old.state, old.superseded_by = "superseded", new
+    old.save(update_fields=["state", "superseded_by"])
+    index.reindex([old.product_id])
+    assert names(search.Query(q="cha muc")) == ["Đặc sản chả mực Hạ Long"]
+    assert Entry.objects.get(id=old.product_id).certificate_id == old.pk
+    assert index.stale(new.valid_from) == [old.product_id]  # the daily job's turn
+
+
+def test_words_joined_by_dots_are_found_on_both_engines(shelf):
+    """Found by review: PostgreSQL's parser keeps "www.khaihoan.vn" or "1.5" whole."""
+    from ocop.catalogue import index
+    from ocop.listings.models import ProductListing
+
+    product = shelf.products["mam3"]
+    ProductListing.objects.create(product=product, story="Chai 0.5 lít, xem www.khaihoan.vn")
+    index.reindex([product.pk])
+    assert names(search.Query(q="khaihoan")) == ["Nước mắm nhĩ cá cơm"]
