@@ -44,3 +44,31 @@ class StoredFile(models.Model):
         self.extension = inspected.extension
         self.size = inspected.size
         self.sha256 = inspected.sha256
+
+
+def latitude_field():
+    """A place's latitude, within Vietnam's bounds (8–24° N), optional."""
+    from django.core.validators import MaxValueValidator, MinValueValidator
+
+    return models.DecimalField(
+        _("vĩ độ"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(8), MaxValueValidator(24)],
+    )
+
+
+def longitude_field():
+    """A place's longitude, within Vietnam's bounds (102–118° E), optional."""
+    from django.core.validators import MaxValueValidator, MinValueValidator
+
+    return models.DecimalField(
+        _("kinh độ"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(102), MaxValueValidator(118)],
+    )

@@ -2,13 +2,14 @@
 OCOP products. Accounts act for a producer through a ``ProducerMembership``."""
 
 from django.conf import settings
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ocop.lib.codes import opaque_code
+from ocop.lib.models import latitude_field, longitude_field
 from ocop.places.models import Commune
 from ocop.producers.enums import EvidenceKind, Gender, LegalType
 from ocop.producers.validators import validate_registration_number, validate_tax_code
@@ -66,22 +67,8 @@ class Producer(models.Model):
     phone = models.CharField(_("điện thoại"), max_length=20, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     website = models.URLField(_("website"), blank=True)
-    latitude = models.DecimalField(
-        _("vĩ độ"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(8), MaxValueValidator(24)],
-    )
-    longitude = models.DecimalField(
-        _("kinh độ"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(102), MaxValueValidator(118)],
-    )
+    latitude = latitude_field()
+    longitude = longitude_field()
     profile = models.TextField(_("giới thiệu công khai"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(

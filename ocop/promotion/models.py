@@ -4,7 +4,7 @@ producers taking part in them with their certified products. Only ``actions`` wr
 import datetime as dt
 
 from django.conf import settings
-from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
+from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ocop.lib.codes import opaque_code
+from ocop.lib.models import latitude_field, longitude_field
 from ocop.places.models import Province
 from ocop.producers.models import Producer
 from ocop.products.models import Product
@@ -48,22 +49,8 @@ class Event(models.Model):
         Province, verbose_name=_("tỉnh, thành phố"), on_delete=models.PROTECT, related_name="+"
     )
     place = models.CharField(_("địa điểm"), max_length=400)
-    latitude = models.DecimalField(
-        _("vĩ độ"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(8), MaxValueValidator(24)],
-    )
-    longitude = models.DecimalField(
-        _("kinh độ"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(102), MaxValueValidator(118)],
-    )
+    latitude = latitude_field()
+    longitude = longitude_field()
     starts_on = models.DateField(_("ngày bắt đầu"))
     ends_on = models.DateField(
         _("ngày kết thúc"),
