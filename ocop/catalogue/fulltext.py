@@ -37,7 +37,7 @@ def remove(ids: Sequence[int]) -> None:
 
 
 def put(rows: Iterable[Row]) -> None:
-    """Write these rows (replacing any of the same ids)."""
+    """Insert these rows (``index`` removed any of the same ids first, or cleared all)."""
     rows = list(rows)
     if not rows:
         return
@@ -50,12 +50,10 @@ def put(rows: Iterable[Row]) -> None:
                 f"INSERT INTO {TABLE} (product_id, doc) VALUES (%s, "
                 "setweight(to_tsvector('simple', %s), 'A') || "
                 "setweight(to_tsvector('simple', %s), 'B') || "
-                "setweight(to_tsvector('simple', %s), 'D')) "
-                "ON CONFLICT (product_id) DO UPDATE SET doc = EXCLUDED.doc",
+                "setweight(to_tsvector('simple', %s), 'D'))",
                 rows,
             )
         else:
-            remove([r[0] for r in rows])
             cursor.executemany(
                 f"INSERT INTO {TABLE} (rowid, name, producer, body) VALUES (%s, %s, %s, %s)",
                 rows,

@@ -31,7 +31,7 @@ from ocop.listings import public as listings
 from ocop.products.models import Product
 
 BATCH = 2000
-BODY_CHARS = 400  # of the folded description and story: enough to find, small to keep
+BODY_CHARS = 400  # of the approved story: enough to find, small to keep
 VERSION_KEY = "ocop:catalogue:version"
 STALE_DAYS = 60  # the daily job looks this far back, so missed days are caught up
 

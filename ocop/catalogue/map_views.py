@@ -16,7 +16,6 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from django.conf import settings
 from django.db.models import Count, F, FloatField, Max, Value
-from django.db.models.query import EmptyQuerySet
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -165,18 +164,14 @@ def _url(query: search.Query, place: str, **changes) -> str:
 def _chips(result: search.Result, place: str) -> list[tuple[str, str]]:
     """The filters in force, each with the link that removes it (the place stays)."""
     query = result.query
-    chips = []
-    for facet in result.facets:
-        for option in facet.options:
-            if not option.selected or (facet.key == "klass" and option.value != query.klass):
-                continue
-            changes: dict = {facet.key: 0 if facet.key == "stars" else ""}
-            if facet.key == "province":
-                changes["commune"] = ""
-            chips.append((option.label, _url(query, place, **changes)))
-    if query.everything:
-        chips.append((_("Cả sản phẩm hết hạn, bị thu hồi"), _url(query, place, everything=False)))
-    return chips
+
+    def remove(facet, option) -> str:
+        changes: dict = {facet.key: 0 if facet.key == "stars" else ""}
+        if facet.key == "province":
+            changes["commune"] = ""
+        return _url(query, place, **changes)
+
+    return pages.chips(result, remove, _url(query, place, everything=False))
 
 
 def tile_source(tiles: str) -> str:
@@ -276,11 +271,8 @@ def points(request):
     "problems"}``: one point per matching producer with coordinates (``total`` counts them
     all when more than ``MAX_PRODUCERS`` match); a bad filter gives no points and says why."""
     query, problems = search.parse(request.GET, search.PAGE_NAMES)
-    entries = search.filtered(query)
-    if isinstance(entries, EmptyQuerySet):
-        # A filter names nothing: ``run`` says which (it stops before searching).
-        problems = search.run(query, problems, page_size=1).problems
-    found, total = producers(entries)
+    problems += search.check(query)  # a filter that names nothing: no points, and why
+    found, total = producers(search.filtered(query))
     response = JsonResponse(
         {
             "points": [

@@ -12,6 +12,7 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.html import mark_safe
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from ocop.catalogue import index
 from ocop.catalogue.search import PAGE_NAMES, Query
@@ -33,6 +34,20 @@ def query_string(query: Query, names: dict[str, str] = PAGE_NAMES, **changes) ->
             continue
         params.append((names[f.name], "1" if value is True else str(value)))
     return "?" + urlencode(params) if params else "?"
+
+
+def chips(result, remove, everything_off: str) -> list[tuple[str, str]]:
+    """The filters in force, as ``(label, url)``: ``remove(facet, option)`` gives the link
+    that drops one (for the classification, only the chosen code has a chip, not its
+    parents); ``everything_off`` drops the "include ended" switch."""
+    found = []
+    for facet in result.facets:
+        for option in facet.options:
+            if option.selected and (facet.key != "klass" or option.value == result.query.klass):
+                found.append((option.label, remove(facet, option)))
+    if result.query.everything:
+        found.append((_("Cả sản phẩm hết hạn, bị thu hồi"), everything_off))
+    return found
 
 
 def absolute(path: str) -> str:

@@ -159,14 +159,6 @@ class Result:
     plan: terms.Plan | None = None
     loose: bool = False  # found only with typo corrections (``terms.plan(loose=True)``)
 
-    @property
-    def start(self) -> int:
-        return (self.page - 1) * PAGE_SIZE + 1 if self.total else 0
-
-    @property
-    def end(self) -> int:
-        return min(self.page * PAGE_SIZE, self.total)
-
 
 # --- the words a typo may be corrected to ----------------------------------------------
 _vocabulary: dict = {}
@@ -184,6 +176,7 @@ def forget(**kwargs) -> None:
     """Drop what this process keeps (the places were loaded again; tests)."""
     _vocabulary.clear()
     _province_ids.clear()
+    _province_rows.clear()
 
 
 # --- filters ------------------------------------------------------------------------------
@@ -239,12 +232,15 @@ def _filters(query: Query, tree: Classification, problems: list[str]) -> Filters
     )
 
 
-_province_ids: dict[str, int] = {}
+_province_ids: dict[str, int] = {}  # code -> id
+_province_rows: dict[int, tuple[str, str]] = {}  # id -> (code, name)
 
 
 def _provinces() -> dict[str, int]:
     if not _province_ids:
-        _province_ids.update(Province.objects.values_list("code", "pk"))
+        for pk, code, name in Province.objects.values_list("pk", "code", "name"):
+            _province_ids[code] = pk
+            _province_rows[pk] = (code, name)
     return _province_ids
 
 
@@ -255,17 +251,17 @@ def _in_scope(query: Query, today: dt.date) -> QuerySet:
     return entries.filter(cert_state=State.ACTIVE, last_day__gte=today)
 
 
-def _apply(entries: QuerySet, f: Filters, *, but: str = "") -> QuerySet:
-    """The filters, except the one named ``but``."""
-    if but != "province" and f.province_id is not None:
+def _apply(entries: QuerySet, f: Filters) -> QuerySet:
+    """Every filter of ``f``."""
+    if f.province_id is not None:
         entries = entries.filter(province_id=f.province_id)
-    if but not in {"commune", "province"} and f.commune_id is not None:
+    if f.commune_id is not None:
         entries = entries.filter(commune_id=f.commune_id)
-    if but != "klass" and f.klass_level:
+    if f.klass_level:
         entries = entries.filter(**{f.klass_level: f.klass})
-    if but != "stars" and f.stars:
+    if f.stars:
         entries = entries.filter(stars=f.stars)
-    if but != "producer_type" and f.producer_type:
+    if f.producer_type:
         entries = entries.filter(legal_type=f.producer_type)
     return entries
 
@@ -332,11 +328,11 @@ class _Tree:
 
 
 def _passes(combo: Combo, f: Filters, but: str, tree: _Tree) -> bool:
+    """Whether a group passes every filter but ``but`` (the commune's counts keep the
+    province: they are counted only within it)."""
     province_id, commune, product_set, stars, legal_type, _n = combo
-    outside = province_id != f.province_id
-    if but not in {"province", "commune"} and f.province_id is not None and outside:
-        return False
-    if but == "commune" and province_id != f.province_id:
+    kept_in_province = but == "commune" or (but != "province" and f.province_id is not None)
+    if kept_in_province and province_id != f.province_id:
         return False
     if but not in {"province", "commune"} and f.commune_id is not None and commune != f.commune_id:
         return False
@@ -363,17 +359,16 @@ def _facets(query: Query, f: Filters, combos: list[Combo], tree: Classification)
     sets = _Tree(tree)
     facets = []
     provinces = _count(combos, f, "province", lambda c: c[0], sets)
-    names = dict(Province.objects.values_list("pk", "name")) if provinces else {}
-    codes = {pk: code for code, pk in _provinces().items()}
+    _provinces()
     facets.append(
         Facet(
             "province",
             _("Tỉnh, thành phố"),
             sorted(
                 (
-                    Option(codes[pk], names[pk], n, pk == f.province_id)
+                    Option(*_province_rows[pk], n, pk == f.province_id)
                     for pk, n in provinces.items()
-                    if pk in codes and pk in names
+                    if pk in _province_rows
                 ),
                 key=lambda o: o.label,
             ),

@@ -43,19 +43,11 @@ def _facet_urls(result: search.Result) -> None:
 
 def _chips(result: search.Result) -> list[tuple[str, str]]:
     """The filters in force, each with the link that removes it."""
-    chips = []
-    for facet in result.facets:
-        for option in facet.options:
-            if option.selected and (facet.key != "klass" or option.value == result.query.klass):
-                chips.append((option.label, facet.urls[option.value]))
-    if result.query.everything:
-        chips.append(
-            (
-                _("Cả sản phẩm hết hạn, bị thu hồi"),
-                pages.query_string(result.query, everything=False),
-            )
-        )
-    return chips
+    return pages.chips(
+        result,
+        lambda facet, option: facet.urls[option.value],
+        pages.query_string(result.query, everything=False),
+    )
 
 
 def _status(entry: Entry, today) -> tuple[str, str]:
@@ -137,7 +129,7 @@ def _product_page(request, entry: Entry):
         _in_force(today)
         .filter(product_set=entry.product_set)
         .exclude(pk=entry.pk)
-        .select_related("province")
+        .select_related("province", "commune")
         .order_by("-stars", "-decided_on")[: RELATED * 3]
     )
     # The same province first, then the most stars.
